@@ -1,0 +1,11 @@
+import type { Migration } from '../migration'
+import m0010 from './0010-create-org-profile'
+import m0020 from './0020-create-departments'
+import m0030 from './0030-create-members'
+import m0040 from './0040-create-member-history'
+import m0050 from './0050-create-member-search'
+
+/** Append-only: never edit a migration that has shipped; add the next one (fix forward). */
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050]
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -1,0 +1,46 @@
+import type { ErrorCode } from '../../shared/envelope'
+
+type Params = Record<string, string | number>
+
+/** Domain errors thrown by core; `toEnvelopeError` is the one place that turns them into payloads. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly field?: string,
+    readonly params?: Params,
+  ) {
+    super(`${code}: ${messageKey}${field ? ` (${field})` : ''}`)
+    this.name = new.target.name
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(field: string, messageKey: string, params?: Params) {
+    super('validation', messageKey, field, params)
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(field: string | undefined, messageKey: string, params?: Params) {
+    super('conflict', messageKey, field, params)
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor() {
+    super('notFound', 'notFound')
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(messageKey = 'forbidden') {
+    super('forbidden', messageKey)
+  }
+}
+
+export class DatabaseTooNewError extends AppError {
+  constructor(found: number, supported: number) {
+    super('databaseTooNew', 'databaseTooNew', undefined, { found, supported })
+  }
+}

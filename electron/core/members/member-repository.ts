@@ -1,0 +1,148 @@
+import type { HistoryEntry, Member, MemberFields, MemberSearch, QualityIssue } from '../../../shared/domain/member'
+import type { HistoryKind, MemberStatus } from '../../../shared/domain/member-status'
+import type { Queryable, SqlValue } from '../db/sqlite'
+import type { NameKeys } from './name-keys'
+import { buildMemberSearch } from './member-search-sql'
+
+/** A member as written: the form's fields plus what core computed. */
+export type MemberWrite = MemberFields & {
+  status: MemberStatus
+  qualityIssues: QualityIssue[]
+  keys: NameKeys
+  now: string
+}
+
+type MemberRow = {
+  id: number; card_no: string | null; name: string; gender: 'M' | 'F' | null; birth_date: string | null
+  ethnicity: string | null; id_number: string | null; mobile: string | null; education: string | null
+  political_status: string | null; native_place: string | null; department_id: number | null
+  department_name: string | null; post: string | null; title: string | null; employee_no: string | null
+  join_date: string | null; wage_base_fen: number | null; migrant_worker: number; status: MemberStatus
+  quality_issues: string; created_at: string; updated_at: string
+}
+
+const COLUMNS: ReadonlyArray<[string, (w: MemberWrite) => SqlValue]> = [
+  ['card_no', (w) => w.cardNo], ['name', (w) => w.name], ['gender', (w) => w.gender],
+  ['birth_date', (w) => w.birthDate], ['ethnicity', (w) => w.ethnicity], ['id_number', (w) => w.idNumber],
+  ['mobile', (w) => w.mobile], ['education', (w) => w.education], ['political_status', (w) => w.politicalStatus],
+  ['native_place', (w) => w.nativePlace], ['department_id', (w) => w.departmentId], ['post', (w) => w.post],
+  ['title', (w) => w.title], ['employee_no', (w) => w.employeeNo], ['join_date', (w) => w.joinDate],
+  ['wage_base_fen', (w) => w.wageBaseFen], ['migrant_worker', (w) => (w.migrantWorker ? 1 : 0)],
+  ['status', (w) => w.status], ['quality_issues', (w) => w.qualityIssues.join(',')],
+  ['name_tokens', (w) => w.keys.tokens], ['name_pinyin', (w) => w.keys.pinyin],
+  ['name_initials', (w) => w.keys.initials], ['updated_at', (w) => w.now],
+]
+const COLUMN_NAMES = COLUMNS.map(([c]) => c)
+
+export const MEMBER_SELECT = `
+  SELECT m.id, m.card_no, m.name, m.gender, m.birth_date, m.ethnicity, m.id_number, m.mobile, m.education,
+         m.political_status, m.native_place, m.department_id, d.name AS department_name, m.post, m.title,
+         m.employee_no, m.join_date, m.wage_base_fen, m.migrant_worker, m.status, m.quality_issues,
+         m.created_at, m.updated_at
+  FROM members m LEFT JOIN departments d ON d.id = m.department_id`
+
+export function rowToMember(r: MemberRow): Member {
+  return {
+    id: r.id, cardNo: r.card_no, name: r.name, gender: r.gender, birthDate: r.birth_date,
+    ethnicity: r.ethnicity as Member['ethnicity'], idNumber: r.id_number, mobile: r.mobile,
+    education: r.education as Member['education'], politicalStatus: r.political_status as Member['politicalStatus'],
+    nativePlace: r.native_place, departmentId: r.department_id, departmentName: r.department_name,
+    post: r.post, title: r.title, employeeNo: r.employee_no, joinDate: r.join_date, wageBaseFen: r.wage_base_fen,
+    migrantWorker: r.migrant_worker === 1, status: r.status,
+    qualityIssues: r.quality_issues ? (r.quality_issues.split(',') as QualityIssue[]) : [],
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  }
+}
+
+export async function findMember(db: Queryable, id: number): Promise<Member | undefined> {
+  const row = await db.get<MemberRow>(`${MEMBER_SELECT} WHERE m.id = ?`, [id])
+  return row && rowToMember(row)
+}
+
+/** Who else already holds this value of a unique field (for a conflict message naming them). */
+export async function findHolder(
+  db: Queryable, column: 'id_number' | 'employee_no', value: string, exceptId: number | null,
+): Promise<{ id: number; name: string } | undefined> {
+  return db.get(`SELECT id, name FROM members WHERE ${column} = ? AND id IS NOT ?`, [value, exceptId])
+}
+
+export async function insertMember(db: Queryable, w: MemberWrite): Promise<number> {
+  const cols = [...COLUMN_NAMES, 'created_at']
+  const values = [...COLUMNS.map(([, get]) => get(w)), w.now]
+  const r = await db.run(`INSERT INTO members (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, values)
+  return r.lastID
+}
+
+export async function updateMember(db: Queryable, id: number, w: MemberWrite): Promise<void> {
+  const sets = COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')
+  await db.run(`UPDATE members SET ${sets} WHERE id = ?`, [...COLUMNS.map(([, get]) => get(w)), id])
+}
+
+export async function setMemberStatus(db: Queryable, id: number, status: MemberStatus, now: string): Promise<void> {
+  await db.run('UPDATE members SET status = ?, updated_at = ? WHERE id = ?', [status, now, id])
+}
+
+/**
+ * Bulk insert for imports and demo data. sqlite3 spends its time converting parameters, so rows go
+ * in as one JSON parameter per batch (performance.md: ~111k rows/s vs 26k/s row by row).
+ * Returns the ids assigned, in input order. Call inside a transaction.
+ */
+export async function insertMembersBulk(db: Queryable, rows: readonly MemberWrite[], batchSize = 1000): Promise<number[]> {
+  const cols = [...COLUMN_NAMES, 'created_at']
+  const select = cols.map((c, i) => `value->>${i}`).join(', ')
+  const sql = `INSERT INTO members (${cols.join(', ')}) SELECT ${select} FROM json_each(?) ORDER BY key`
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize)
+    const json = JSON.stringify(batch.map((w) => [...COLUMNS.map(([, get]) => get(w)), w.now]))
+    const r = await db.run(sql, [json])
+    for (let k = batch.length - 1; k >= 0; k--) ids.push(r.lastID - k)
+  }
+  return ids
+}
+
+export type HistoryWrite = Omit<HistoryEntry, 'id' | 'createdAt'> & { memberId: number; now: string }
+
+const HISTORY_COLUMNS = 'member_id, kind, event_date, from_status, to_status, counterpart, note, changed_fields, created_at'
+function historyValues(h: HistoryWrite): SqlValue[] {
+  return [h.memberId, h.kind, h.eventDate, h.fromStatus, h.toStatus, h.counterpart, h.note,
+    h.changedFields ? h.changedFields.join(',') : null, h.now]
+}
+
+export async function insertHistory(db: Queryable, h: HistoryWrite): Promise<void> {
+  await db.run(`INSERT INTO member_history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, historyValues(h))
+}
+
+export async function insertHistoryBulk(db: Queryable, rows: readonly HistoryWrite[], batchSize = 2000): Promise<void> {
+  const sql = `INSERT INTO member_history (${HISTORY_COLUMNS})
+    SELECT ${Array.from({ length: 9 }, (_, i) => `value->>${i}`).join(', ')} FROM json_each(?) ORDER BY key`
+  for (let i = 0; i < rows.length; i += batchSize) {
+    await db.run(sql, [JSON.stringify(rows.slice(i, i + batchSize).map(historyValues))])
+  }
+}
+
+type HistoryRow = {
+  id: number; kind: HistoryKind; event_date: string; from_status: MemberStatus | null; to_status: MemberStatus | null
+  counterpart: string | null; note: string | null; changed_fields: string | null; created_at: string
+}
+
+export async function listHistory(db: Queryable, memberId: number): Promise<HistoryEntry[]> {
+  const rows = await db.all<HistoryRow>(
+    'SELECT * FROM member_history WHERE member_id = ? ORDER BY event_date DESC, id DESC', [memberId])
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, eventDate: r.event_date, fromStatus: r.from_status, toStatus: r.to_status,
+    counterpart: r.counterpart, note: r.note, changedFields: r.changed_fields ? r.changed_fields.split(',') : null,
+    createdAt: r.created_at,
+  }))
+}
+
+export async function searchMembers(db: Queryable, q: MemberSearch): Promise<{ total: number; rows: Member[] }> {
+  const { count, page } = buildMemberSearch(q, MEMBER_SELECT)
+  const totalRow = await db.get<{ n: number }>(count.sql, count.params)
+  const rows = await db.all<MemberRow>(page.sql, page.params)
+  return { total: totalRow?.n ?? 0, rows: rows.map(rowToMember) }
+}
+
+export async function countMembers(db: Queryable): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM members'))?.n ?? 0
+}

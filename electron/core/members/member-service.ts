@@ -1,0 +1,121 @@
+import type { Member, MemberFields, MemberSearch, HistoryEntry, StatusChange } from '../../../shared/domain/member'
+import { NEEDS_COUNTERPART, STATUS_AFTER, canChange } from '../../../shared/domain/member-status'
+import { zhCN } from '../../../shared/messages/zh-CN'
+import { localDate, type Clock } from '../clock'
+import type { Database, Queryable } from '../db/sqlite'
+import { ConflictError, NotFoundError, ValidationError } from '../errors'
+import { assessQuality, withDerivedFields } from './member-quality'
+import {
+  findHolder, findMember, insertHistory, insertMember, listHistory, searchMembers, setMemberStatus, updateMember,
+  type MemberWrite,
+} from './member-repository'
+import { loadNameKeyer } from './name-keys'
+import { departmentExists } from '../departments/department-repository'
+
+const FIELD_ORDER: (keyof MemberFields)[] = [
+  'name', 'cardNo', 'gender', 'birthDate', 'ethnicity', 'idNumber', 'mobile', 'education', 'politicalStatus',
+  'nativePlace', 'departmentId', 'post', 'title', 'employeeNo', 'joinDate', 'wageBaseFen', 'migrantWorker',
+]
+
+/** The register's rules: uniqueness, derived fields, lifecycle, history. SQL stays in the repository. */
+export class MemberService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async search(q: MemberSearch): Promise<{ total: number; rows: Member[] }> {
+    return searchMembers(this.db, q)
+  }
+
+  async get(id: number): Promise<{ member: Member; history: HistoryEntry[] }> {
+    const member = await findMember(this.db, id)
+    if (!member) throw new NotFoundError()
+    return { member, history: await listHistory(this.db, id) }
+  }
+
+  async create(input: MemberFields): Promise<Member> {
+    const write = await this.prepareWrite(input, 'active')
+    const id = await this.db.transaction(async (tx) => {
+      await this.assertUnique(tx, write, null)
+      await this.assertDepartmentExists(tx, write.departmentId)
+      const id = await insertMember(tx, write)
+      await insertHistory(tx, {
+        memberId: id, kind: 'join', eventDate: write.joinDate ?? localDate(this.clock.now()),
+        fromStatus: null, toStatus: 'active', counterpart: null, note: null, changedFields: null, now: write.now,
+      })
+      return id
+    })
+    return (await findMember(this.db, id))!
+  }
+
+  async update(id: number, input: MemberFields): Promise<Member> {
+    await this.db.transaction(async (tx) => {
+      const before = await findMember(tx, id)
+      if (!before) throw new NotFoundError()
+      const write = await this.prepareWrite(input, before.status)
+      await this.assertUnique(tx, write, id)
+      await this.assertDepartmentExists(tx, write.departmentId)
+      const changed = FIELD_ORDER.filter((f) => before[f] !== write[f])
+      if (changed.length === 0) return
+      await updateMember(tx, id, write)
+      await insertHistory(tx, {
+        memberId: id, kind: 'edit', eventDate: localDate(this.clock.now()), fromStatus: null, toStatus: null,
+        counterpart: null, note: null, changedFields: changed, now: write.now,
+      })
+    })
+    return (await findMember(this.db, id))!
+  }
+
+  async changeStatus(change: StatusChange): Promise<Member> {
+    const today = localDate(this.clock.now())
+    await this.db.transaction(async (tx) => {
+      const m = await findMember(tx, change.id)
+      if (!m) throw new NotFoundError()
+      const kindName = zhCN.changeKinds[change.kind]
+      if (!canChange(m.status, change.kind)) {
+        throw new ConflictError('kind', 'status.notAllowed', { from: zhCN.statuses[m.status], kind: kindName })
+      }
+      if (NEEDS_COUNTERPART.includes(change.kind) && !change.counterpart) {
+        throw new ValidationError('counterpart', 'status.counterpartRequired', { kind: kindName })
+      }
+      if (change.eventDate > today) throw new ValidationError('eventDate', 'status.futureDate')
+      if (m.joinDate && change.eventDate < m.joinDate) {
+        throw new ValidationError('eventDate', 'status.dateBeforeJoin', { joinDate: m.joinDate })
+      }
+      const now = this.clock.now().toISOString()
+      const to = STATUS_AFTER[change.kind]
+      await setMemberStatus(tx, m.id, to, now)
+      await insertHistory(tx, {
+        memberId: m.id, kind: change.kind, eventDate: change.eventDate, fromStatus: m.status, toStatus: to,
+        counterpart: change.counterpart, note: change.note, changedFields: null, now,
+      })
+    })
+    return (await findMember(this.db, change.id))!
+  }
+
+  private async prepareWrite(input: MemberFields, status: Member['status']): Promise<MemberWrite> {
+    const fields = withDerivedFields(input)
+    const keyer = await loadNameKeyer()
+    return {
+      ...fields, status, qualityIssues: assessQuality(fields), keys: keyer(fields.name),
+      now: this.clock.now().toISOString(),
+    }
+  }
+
+  private async assertUnique(tx: Queryable, w: MemberWrite, selfId: number | null): Promise<void> {
+    if (w.idNumber) {
+      const other = await findHolder(tx, 'id_number', w.idNumber, selfId)
+      if (other) throw new ConflictError('idNumber', 'duplicate.idNumber', { other: other.name })
+    }
+    if (w.employeeNo) {
+      const other = await findHolder(tx, 'employee_no', w.employeeNo, selfId)
+      if (other) throw new ConflictError('employeeNo', 'duplicate.employeeNo', { other: other.name })
+    }
+  }
+
+  private async assertDepartmentExists(tx: Queryable, departmentId: number | null): Promise<void> {
+    if (departmentId === null) return
+    if (!(await departmentExists(tx, departmentId))) throw new ValidationError('departmentId', 'invalidOption')
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Resident identity card numbers, GB 11643-1999: 6-digit area, 8-digit birth date, 3-digit sequence
+ * (odd = male), and a check character over the first 17 digits.
+ */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const CHECK_CHARS = '10X98765432'
+
+export type IdNumberFailure = 'length' | 'format' | 'birthDate' | 'checksum'
+export type IdNumberResult =
+  | { ok: true; value: string; birthDate: string; gender: 'M' | 'F' }
+  | { ok: false; reason: IdNumberFailure; expected?: string }
+
+/** Full-width digits/letters to ASCII, drop spaces and invisible characters, upper-case x. */
+export function normalizeIdNumber(raw: string): string {
+  return raw
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u00A0\u3000\u200B-\u200F\u2060\uFEFF]/g, '')
+    .toUpperCase()
+}
+
+export function idCheckCharacter(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!
+  return CHECK_CHARS[sum % 11]!
+}
+
+export function isValidCalendarDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return d <= days
+}
+
+export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
+  const value = normalizeIdNumber(raw)
+  if (value.length !== 18) return { ok: false, reason: 'length' }
+  if (!/^[1-9]\d{16}[\dX]$/.test(value)) return { ok: false, reason: 'format' }
+  const y = Number(value.slice(6, 10))
+  const m = Number(value.slice(10, 12))
+  const d = Number(value.slice(12, 14))
+  const birth = Date.UTC(y, m - 1, d)
+  if (y < 1900 || !isValidCalendarDate(y, m, d) || birth > today.getTime()) {
+    return { ok: false, reason: 'birthDate' }
+  }
+  const expected = idCheckCharacter(value)
+  if (value[17] !== expected) return { ok: false, reason: 'checksum', expected }
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
+  const gender = Number(value[16]) % 2 === 1 ? 'M' : 'F'
+  return { ok: true, value, birthDate, gender }
+}
+
+/** Builds a valid number from area, birth date (YYYYMMDD) and a 3-digit sequence; for demo data. */
+export function makeIdNumber(area: string, yyyymmdd: string, seq: number): string {
+  const first17 = `${area}${yyyymmdd}${String(seq).padStart(3, '0')}`
+  return first17 + idCheckCharacter(first17)
+}

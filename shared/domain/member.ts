@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { EDUCATION_LEVELS, GENDERS, POLITICAL_STATUSES } from './codes'
+import { ETHNICITY_CODES } from './ethnicity'
+import { checkIdNumber } from './id-number'
+import { HISTORY_KINDS, MEMBER_STATUSES, STATUS_CHANGE_KINDS } from './member-status'
+import { idSchema, isoDate, optionalDate, optionalText, pageSchema } from './schema-parts'
+
+const idNumberField = z
+  .string()
+  .nullable()
+  .transform((raw, ctx) => {
+    if (raw === null || raw.trim() === '') return null
+    const r = checkIdNumber(raw)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: `idNumber.${r.reason}`, params: { expected: r.expected ?? '' } })
+    return z.NEVER
+  })
+
+const mobileField = z
+  .string()
+  .nullable()
+  .transform((raw, ctx) => {
+    const v = (raw ?? '').replace(/[\s-]/g, '')
+    if (!v) return null
+    if (!/^1\d{10}$/.test(v) && !/^0\d{2,3}\d{7,8}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'mobile.format' })
+      return z.NEVER
+    }
+    return v
+  })
+
+/** Every register field; all but the name may be blank here (imports keep incomplete rows as unqualified). */
+export const memberFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(30, 'tooLong'),
+  cardNo: optionalText(30),
+  gender: z.enum(GENDERS, 'invalidOption').nullable(),
+  birthDate: optionalDate,
+  ethnicity: z.enum(ETHNICITY_CODES, 'invalidOption').nullable(),
+  idNumber: idNumberField,
+  mobile: mobileField,
+  education: z.enum(EDUCATION_LEVELS, 'invalidOption').nullable(),
+  politicalStatus: z.enum(POLITICAL_STATUSES, 'invalidOption').nullable(),
+  nativePlace: optionalText(60),
+  departmentId: idSchema.nullable(),
+  post: optionalText(30),
+  title: optionalText(30),
+  employeeNo: optionalText(30),
+  joinDate: optionalDate,
+  wageBaseFen: z.number().int('invalidNumber').min(0, 'invalidNumber').max(100_000_000, 'invalidNumber').nullable(),
+  migrantWorker: z.boolean(),
+})
+export type MemberFieldsInput = z.input<typeof memberFieldsSchema>
+export type MemberFields = z.output<typeof memberFieldsSchema>
+export type MemberField = keyof MemberFields
+
+/** Fields the form must have: a record without them would be unqualified (不合格). */
+export const FORM_REQUIRED_FIELDS = ['idNumber', 'gender', 'ethnicity', 'departmentId', 'joinDate'] as const
+
+export const memberFormSchema = memberFieldsSchema.superRefine((m, ctx) => {
+  for (const f of FORM_REQUIRED_FIELDS) {
+    if (m[f] === null) ctx.addIssue({ code: 'custom', path: [f], message: 'required' })
+  }
+})
+
+/** Why a stored record is unqualified; computed at write time and kept with the row. */
+export const QUALITY_ISSUES = [
+  'missingIdNumber', 'missingGender', 'missingBirthDate', 'missingEthnicity', 'missingDepartment',
+  'missingJoinDate', 'birthDateMismatch', 'genderMismatch',
+] as const
+export type QualityIssue = (typeof QUALITY_ISSUES)[number]
+
+export const memberSchema = memberFieldsSchema.extend({
+  id: idSchema,
+  status: z.enum(MEMBER_STATUSES),
+  departmentName: z.string().nullable(),
+  qualityIssues: z.array(z.enum(QUALITY_ISSUES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Member = z.output<typeof memberSchema>
+
+export const historyEntrySchema = z.object({
+  id: idSchema,
+  kind: z.enum(HISTORY_KINDS),
+  eventDate: z.string(),
+  fromStatus: z.enum(MEMBER_STATUSES).nullable(),
+  toStatus: z.enum(MEMBER_STATUSES).nullable(),
+  counterpart: z.string().nullable(),
+  note: z.string().nullable(),
+  changedFields: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+})
+export type HistoryEntry = z.output<typeof historyEntrySchema>
+
+export const statusChangeSchema = z.object({
+  id: idSchema,
+  kind: z.enum(STATUS_CHANGE_KINDS, 'invalidOption'),
+  eventDate: isoDate,
+  counterpart: optionalText(60),
+  note: optionalText(200),
+})
+export type StatusChange = z.output<typeof statusChangeSchema>
+
+export const MEMBER_SORT_FIELDS = ['name', 'employeeNo', 'joinDate', 'department', 'createdAt'] as const
+
+export const memberSearchSchema = z.object({
+  query: z.string().max(50, 'tooLong').default(''),
+  departmentId: idSchema.nullable().default(null),
+  status: z.enum(MEMBER_STATUSES).nullable().default(null),
+  gender: z.enum(GENDERS).nullable().default(null),
+  ethnicity: z.enum(ETHNICITY_CODES).nullable().default(null),
+  unqualifiedOnly: z.boolean().default(false),
+  sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  ...pageSchema,
+})
+export type MemberSearch = z.output<typeof memberSearchSchema>
+
+export const memberPageSchema = z.object({ total: z.number().int(), rows: z.array(memberSchema) })

@@ -1,0 +1,53 @@
+import type { MessageCatalogue } from './zh-CN'
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+
+export const en: Widen<MessageCatalogue> = {
+  fields: {
+    name: 'Name', cardNo: 'Member card no.', gender: 'Gender', birthDate: 'Date of birth', ethnicity: 'Ethnicity',
+    idNumber: 'ID number', mobile: 'Mobile', education: 'Education', politicalStatus: 'Political status',
+    nativePlace: 'Native place', departmentId: 'Department', post: 'Post', title: 'Title', employeeNo: 'Employee no.',
+    joinDate: 'Joined union', wageBaseFen: 'Wage base for dues', migrantWorker: 'Migrant worker', status: 'Status',
+    kind: 'Change', eventDate: 'Date of change', counterpart: 'Other unit', note: 'Note', query: 'Search',
+    unionName: 'Union name', unitName: 'Employer', statCode: 'Statistical code', uscc: 'Unified social credit code',
+    divisionCode: 'Division code', unitCategory: 'Unit category', industry: 'Industry', foundedOn: 'Union founded',
+    committeeTerm: 'Current committee', staffCount: 'Staff', womenStaffCount: 'Women staff',
+    fullTimeUnionStaff: 'Full-time union staff', partTimeUnionStaff: 'Part-time union staff',
+    legalRepresentative: 'Legal representative', chairName: 'Union chair', id: 'ID',
+  },
+  errors: {
+    required: '{field} is required',
+    tooLong: '{field} is too long',
+    invalidDate: '{field} is not a valid date (use 2026-11-27)',
+    invalidOption: '{field}: choose a value from the list',
+    invalidNumber: '{field} must be a whole number, 0 or more',
+    invalid: '{field} is not valid',
+    'idNumber.length': 'An ID number has 18 characters',
+    'idNumber.format': 'An ID number is digits with an optional final X',
+    'idNumber.birthDate': 'The birth date inside the ID number does not exist',
+    'idNumber.checksum': 'Wrong check character in the ID number: it should be {expected}',
+    'mobile.format': 'A mobile number has 11 digits starting with 1 (or a landline with area code)',
+    'uscc.length': 'A unified social credit code has 18 characters',
+    'uscc.format': 'The code contains letters that are not allowed (I, O, S, V, Z)',
+    'uscc.checksum': 'Wrong check character in the credit code: it should be {expected}',
+    'divisionCode.format': 'A division code has 6 digits, e.g. 630102',
+    womenExceedStaff: 'Women staff cannot exceed staff',
+    'duplicate.idNumber': 'This ID number is already registered for “{other}”',
+    'duplicate.employeeNo': 'This employee no. is already used by “{other}”',
+    'duplicate.department': 'A department named “{name}” already exists',
+    'status.notAllowed': 'A member who is “{from}” cannot be given “{kind}”',
+    'status.counterpartRequired': '“{kind}” needs the other unit',
+    'status.dateBeforeJoin': 'The date cannot be before joining ({joinDate})',
+    'status.futureDate': 'The date cannot be in the future',
+    notFound: 'That record no longer exists; refresh and try again',
+    'profile.missing': 'Fill in the union profile first',
+    databaseTooNew: 'This data file was made by a newer UnionDesk (version {found}, this app supports {supported}). Update the app; nothing was changed.',
+    internal: 'The action did not complete and nothing was changed. Try again or contact support.',
+    unknownChannel: 'Invalid internal request; restart the app',
+  },
+  statuses: { active: 'Active', transferredOut: 'Transferred out', retained: 'Retained', exited: 'Left', deceased: 'Deceased' },
+  changeKinds: {
+    join: 'Joined', edit: 'Details edited', transferOut: 'Transfer out', transferIn: 'Transfer in', retain: 'Retain membership',
+    reinstate: 'Reinstate', exit: 'Leave the union', death: 'Deceased',
+  },
+}
