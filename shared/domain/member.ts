@@ -101,7 +101,8 @@ export const statusChangeSchema = z.object({
 })
 export type StatusChange = z.output<typeof statusChangeSchema>
 
-export const MEMBER_SORT_FIELDS = ['name', 'employeeNo', 'joinDate', 'department', 'createdAt'] as const
+/** `relevance`: the order the search index yields hits (by name pinyin when there is no text). */
+export const MEMBER_SORT_FIELDS = ['relevance', 'name', 'employeeNo', 'joinDate', 'department', 'createdAt'] as const
 
 export const memberSearchSchema = z.object({
   query: z.string().max(50, 'tooLong').default(''),
@@ -110,10 +111,17 @@ export const memberSearchSchema = z.object({
   gender: z.enum(GENDERS).nullable().default(null),
   ethnicity: z.enum(ETHNICITY_CODES).nullable().default(null),
   unqualifiedOnly: z.boolean().default(false),
-  sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
+  sort: z.enum(MEMBER_SORT_FIELDS).default('relevance'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pageSchema,
 })
 export type MemberSearch = z.output<typeof memberSearchSchema>
 
-export const memberPageSchema = z.object({ total: z.number().int(), rows: z.array(memberSchema) })
+/** A text search counts at most SEARCH_COUNT_CAP hits (`totalCapped`): a longer list is narrowed, not scrolled. */
+export const SEARCH_COUNT_CAP = 1000
+export const memberPageSchema = z.object({
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  rows: z.array(memberSchema),
+})
+export type MemberPage = z.output<typeof memberPageSchema>

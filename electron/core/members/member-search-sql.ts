@@ -1,19 +1,20 @@
-import type { MemberSearch } from '../../../shared/domain/member'
+import { SEARCH_COUNT_CAP, type MemberSearch } from '../../../shared/domain/member'
 import type { SqlValue } from '../db/sqlite'
 import { nameCharacters } from './name-keys'
 
 type Query = { sql: string; params: SqlValue[] }
 
-export type SearchKind = 'none' | 'name' | 'pinyin' | 'number' | 'numberPrefix'
+export type SearchKind = 'none' | 'name' | 'initials' | 'pinyin' | 'number' | 'numberPrefix'
 
 /**
- * What the typed text is: Chinese characters search the name index, letters search pinyin
- * (initials or full), digits (3+) search employee no., mobile and ID number by fragment.
+ * What the typed text is: Chinese characters search the name index; letters without a vowel are
+ * pinyin initials (zs), with one they may be full pinyin (zhangsan) or initials; digits (3+) search
+ * employee no., mobile and ID number by fragment.
  */
 export function classifySearch(raw: string): { kind: SearchKind; text: string } {
-  const text = raw.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+  const text = raw.normalize('NFKC').replace(/\s+/g, '').toLowerCase().replace(/ü/g, 'v')
   if (!text) return { kind: 'none', text }
-  if (/^[a-zü]+$/.test(text)) return { kind: 'pinyin', text: text.replace(/ü/g, 'v') }
+  if (/^[a-z]+$/.test(text)) return { kind: /[aeiouv]/.test(text) ? 'pinyin' : 'initials', text }
   if (/^[0-9a-z-]+$/.test(text)) return { kind: text.length >= 3 ? 'number' : 'numberPrefix', text }
   return { kind: 'name', text }
 }
@@ -21,7 +22,10 @@ export function classifySearch(raw: string): { kind: SearchKind; text: string } 
 const quote = (s: string) => `"${s.replace(/"/g, '')}"`
 const globPrefix = (s: string) => `${s.replace(/[*?[\]]/g, '')}*`
 
-/** A CTE of the ids the text matches, or null when there is no text. */
+/**
+ * The ids the text matches, as a streaming subquery in the index's own order, so a page of the
+ * default ("relevance") order stops after the rows it needs.
+ */
 function hitsFor(raw: string): Query | null {
   const { kind, text } = classifySearch(raw)
   switch (kind) {
@@ -32,10 +36,14 @@ function hitsFor(raw: string): Query | null {
         sql: 'SELECT rowid AS id FROM member_name_fts WHERE member_name_fts MATCH ?',
         params: [quote(nameCharacters(text).join(' '))],
       }
+    case 'initials':
+      return { sql: 'SELECT id FROM members WHERE name_initials GLOB ?', params: [globPrefix(text)] }
     case 'pinyin':
+      // Full pinyin first, then initials that are not already full-pinyin hits (no de-dup sort needed).
       return {
-        sql: 'SELECT id FROM members WHERE name_initials GLOB ? UNION SELECT id FROM members WHERE name_pinyin GLOB ?',
-        params: [globPrefix(text), globPrefix(text)],
+        sql: `SELECT id FROM members WHERE name_pinyin GLOB ?
+              UNION ALL SELECT id FROM members WHERE name_initials GLOB ? AND name_pinyin NOT GLOB ?`,
+        params: [globPrefix(text), globPrefix(text), globPrefix(text)],
       }
     case 'number':
       return { sql: 'SELECT rowid AS id FROM member_number_fts WHERE member_number_fts MATCH ?', params: [quote(text)] }
@@ -44,7 +52,7 @@ function hitsFor(raw: string): Query | null {
   }
 }
 
-const ORDER: Record<MemberSearch['sort'], string> = {
+const ORDER: Record<Exclude<MemberSearch['sort'], 'relevance'>, string> = {
   name: 'm.name_pinyin',
   employeeNo: 'm.employee_no',
   joinDate: 'm.join_date',
@@ -53,11 +61,11 @@ const ORDER: Record<MemberSearch['sort'], string> = {
 }
 
 /**
- * Builds the count and page queries. With text, the matching ids are materialised first and drive
- * the join (CROSS JOIN fixes the loop order), so a rare name never walks the whole register; without
- * text, filters and sort run on the members indexes.
+ * Builds the count and page queries. With text, the hits drive the join (CROSS JOIN fixes the loop
+ * order) so a rare name never walks the register, and the count stops at SEARCH_COUNT_CAP + 1.
+ * Without text, filters and sort run on the members indexes and the count is exact.
  */
-export function buildMemberSearch(q: MemberSearch, memberSelect: string): { count: Query; page: Query } {
+export function buildMemberSearch(q: MemberSearch, memberSelect: string): { count: Query; page: Query; capped: boolean } {
   const where: string[] = []
   const params: SqlValue[] = []
   if (q.departmentId !== null) { where.push('m.department_id = ?'); params.push(q.departmentId) }
@@ -67,22 +75,32 @@ export function buildMemberSearch(q: MemberSearch, memberSelect: string): { coun
   if (q.unqualifiedOnly) where.push("m.quality_issues <> ''")
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const dir = q.order === 'desc' ? 'DESC' : 'ASC'
-  const orderSql = `ORDER BY ${ORDER[q.sort].split(', ').map((c) => `${c} ${dir}`).join(', ')}, m.id ${dir}`
 
   const hits = hitsFor(q.query)
-  const from = hits
-    ? `WITH hits(id) AS MATERIALIZED (${hits.sql})
-       ${memberSelect.replace('FROM members m', 'FROM hits CROSS JOIN members m ON m.id = hits.id')}`
-    : memberSelect
-  const countFrom = hits
-    ? `WITH hits(id) AS MATERIALIZED (${hits.sql}) SELECT count(*) AS n FROM hits CROSS JOIN members m ON m.id = hits.id`
-    : 'SELECT count(*) AS n FROM members m'
-  const hitParams = hits?.params ?? []
+  const sort = q.sort === 'relevance' && !hits ? 'name' : q.sort
+  const orderSql = sort === 'relevance'
+    ? ''
+    : `ORDER BY ${ORDER[sort].split(', ').map((c) => `${c} ${dir}`).join(', ')}, m.id ${dir}`
+
+  if (!hits) {
+    return {
+      capped: false,
+      count: { sql: `SELECT count(*) AS n FROM members m ${whereSql}`, params },
+      page: { sql: `${memberSelect} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`, params: [...params, q.limit, q.offset] },
+    }
+  }
+  const join = `FROM (${hits.sql}) AS hits CROSS JOIN members m ON m.id = hits.id`
+  // Without filters the index alone can count; no need to visit each member row.
+  const countFrom = where.length ? `${join} ${whereSql}` : `FROM (${hits.sql})`
   return {
-    count: { sql: `${countFrom} ${whereSql}`, params: [...hitParams, ...params] },
+    capped: true,
+    count: {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 ${countFrom} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+      params: [...hits.params, ...params],
+    },
     page: {
-      sql: `${from} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`,
-      params: [...hitParams, ...params, q.limit, q.offset],
+      sql: `${memberSelect.replace('FROM members m', join)} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`,
+      params: [...hits.params, ...params, q.limit, q.offset],
     },
   }
 }

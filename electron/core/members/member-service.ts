@@ -1,4 +1,4 @@
-import type { Member, MemberFields, MemberSearch, HistoryEntry, StatusChange } from '../../../shared/domain/member'
+import type { HistoryEntry, Member, MemberFields, MemberPage, MemberSearch, StatusChange } from '../../../shared/domain/member'
 import { NEEDS_COUNTERPART, STATUS_AFTER, canChange } from '../../../shared/domain/member-status'
 import { zhCN } from '../../../shared/messages/zh-CN'
 import { localDate, type Clock } from '../clock'
@@ -24,7 +24,7 @@ export class MemberService {
     private readonly clock: Clock,
   ) {}
 
-  async search(q: MemberSearch): Promise<{ total: number; rows: Member[] }> {
+  async search(q: MemberSearch): Promise<MemberPage> {
     return searchMembers(this.db, q)
   }
 

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks'
+import { localDate } from '../electron/core/clock'
+import { seedDemo } from '../electron/core/demo/seed-demo'
+import { memberSearchSchema } from '../shared/domain/member'
+import { openWorkspace } from '../electron/core/workspace'
+import { makeTempDir } from '../tests/fixtures/temp-workspace'
+import { measure, report } from './bench-kit'
+
+/**
+ * Search at 100k members (issue 2, performance.md): p95 of the core's members.search for each kind
+ * of query, against the bare FTS phrase query on the same database as the floor.
+ */
+const COUNT = Number(process.env.BENCH_MEMBERS ?? 100_000)
+const tmp = makeTempDir('uniondesk-bench-')
+try {
+  const clock = { now: () => new Date() }
+  const ws = await openWorkspace('real', { dataDir: tmp.dir, clock })
+  const t0 = performance.now()
+  await seedDemo(ws.db, clock, COUNT)
+  const seedSeconds = (performance.now() - t0) / 1000
+  report(`bulk insert ${COUNT.toLocaleString()} members (app's bulk path, indexes + FTS triggers in place)`, COUNT / seedSeconds, 'rows/s', '≥ 80,000', COUNT / seedSeconds >= 80_000)
+  await ws.db.exec('PRAGMA optimize')
+
+  type Row = { name: string; name_pinyin: string; name_initials: string; mobile: string; id_number: string; employee_no: string }
+  const sample = await ws.db.all<Row>(
+    'SELECT name, name_pinyin, name_initials, mobile, id_number, employee_no FROM members WHERE id % 97 = 0 LIMIT 400')
+  const pick = (f: (r: Row) => string) => sample.map(f)
+  const kinds: Record<string, string[]> = {
+    '2-char name': pick((r) => [...r.name].slice(0, 2).join('')),
+    'pinyin initials': pick((r) => r.name_initials.slice(0, 3)),
+    'full pinyin': pick((r) => r.name_pinyin.slice(0, 8)),
+    'phone fragment': pick((r) => r.mobile.slice(3, 8)),
+    'ID fragment': pick((r) => r.id_number.slice(10, 16)),
+    'employee no.': pick((r) => r.employee_no.slice(2)),
+  }
+  const bare = await measure(kinds['2-char name']!, (q) =>
+    ws.db.all('SELECT rowid FROM member_name_fts WHERE member_name_fts MATCH ? LIMIT 50', [`"${[...q].join(' ')}"`]))
+  const floor = { name: 'bare FTS phrase', value: bare.p95 }
+  console.log(`floor: bare FTS phrase query p50 ${bare.p50.toFixed(3)} ms, p95 ${bare.p95.toFixed(3)} ms`)
+  for (const [kind, queries] of Object.entries(kinds)) {
+    const r = await measure(queries, (query) => ws.members.search(memberSearchSchema.parse({ query, limit: 50 })))
+    report(`search p95, ${kind} (p50 ${r.p50.toFixed(3)} ms, n=${r.n})`, r.p95, 'ms', '≤ 1 ms', r.p95 <= 1, floor)
+  }
+  const filtered = await measure(kinds['2-char name']!.slice(0, 100), (query) =>
+    ws.members.search(memberSearchSchema.parse({ query, status: 'active', limit: 50 })))
+  report('search p95, 2-char name + status filter', filtered.p95, 'ms', '≤ 1 ms', filtered.p95 <= 1, floor)
+  const firstPage = await measure(Array.from({ length: 50 }, (_, i) => i * 100), (offset) =>
+    ws.members.search(memberSearchSchema.parse({ offset, limit: 100 })))
+  report('list page of 100, no filter (virtual table scroll)', firstPage.p95, 'ms', '(info)', true, floor)
+  console.log(`date ${localDate(new Date())}, ${COUNT} members`)
+  await ws.db.close()
+} finally {
+  tmp.cleanup()
+}

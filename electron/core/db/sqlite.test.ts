@@ -1,0 +1,46 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeTempDir } from '../../../tests/fixtures/temp-workspace'
+import { Database } from './sqlite'
+
+describe('Database', () => {
+  let tmp: ReturnType<typeof makeTempDir>
+  let db: Database
+  beforeEach(async () => {
+    tmp = makeTempDir()
+    db = await Database.open(join(tmp.dir, 'x.sqlite'))
+    await db.exec('CREATE TABLE t (v INTEGER NOT NULL)')
+  })
+  afterEach(async () => { await db.close(); tmp.cleanup() })
+
+  it('opens with the durability and speed settings of performance.md', async () => {
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' })
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 }) // FULL
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
+    expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })
+    expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 })
+  })
+
+  it('rolls back everything a failed transaction wrote', async () => {
+    await expect(db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (1)')
+      await tx.run('INSERT INTO t VALUES (NULL)')
+    })).rejects.toThrow(/NOT NULL/)
+    expect(await db.all('SELECT * FROM t')).toEqual([])
+  })
+
+  it('makes a query issued during a transaction wait instead of joining it', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const tx = db.transaction(async (q) => {
+      await q.run('INSERT INTO t VALUES (1)')
+      await gate
+      throw new Error('abandon')
+    })
+    const outside = db.run('INSERT INTO t VALUES (2)')
+    release()
+    await expect(tx).rejects.toThrow('abandon')
+    await outside
+    expect(await db.all('SELECT v FROM t')).toEqual([{ v: 2 }])
+  })
+})

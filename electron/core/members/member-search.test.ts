@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixedClock, makeTempDir, memberInput } from '../../../tests/fixtures/temp-workspace'
+import { makeIdNumber } from '../../../shared/domain/id-number'
+import { memberSearchSchema, type Member, type MemberSearch } from '../../../shared/domain/member'
+import { seedDemo } from '../demo/seed-demo'
+import { openWorkspace, type Workspace } from '../workspace'
+import { classifySearch } from './member-search-sql'
+
+const search = (ws: Workspace, q: Partial<MemberSearch>) => ws.members.search(memberSearchSchema.parse(q))
+
+describe('member search', () => {
+  let tmp: ReturnType<typeof makeTempDir>
+  let ws: Workspace
+  let zhangSan: Member
+  let danTian: Member
+
+  beforeAll(async () => {
+    tmp = makeTempDir()
+    ws = await openWorkspace('real', { dataDir: tmp.dir, clock: fixedClock() })
+    await seedDemo(ws.db, fixedClock(), 3000)
+    zhangSan = await ws.members.create(memberInput({
+      name: '张三', employeeNo: 'Q77881', mobile: '13987650001', idNumber: makeIdNumber('632801', '19791203', 555),
+    }))
+    danTian = await ws.members.create(memberInput({ name: '单田芳', seq: 400, ethnicity: '35' }))
+  })
+  afterAll(async () => { await ws.db.close(); tmp.cleanup() })
+
+  it('classifies what was typed', () => {
+    expect(classifySearch(' 张 三 ')).toEqual({ kind: 'name', text: '张三' })
+    expect(classifySearch('ZS')).toEqual({ kind: 'initials', text: 'zs' })
+    expect(classifySearch('zhangs')).toEqual({ kind: 'pinyin', text: 'zhangs' })
+    expect(classifySearch('１３９')).toEqual({ kind: 'number', text: '139' })
+    expect(classifySearch('12')).toEqual({ kind: 'numberPrefix', text: '12' })
+    expect(classifySearch('')).toEqual({ kind: 'none', text: '' })
+  })
+
+  it('finds a two-character name, by initials and by full pinyin', async () => {
+    for (const query of ['张三', 'zs', 'zhangsan', 'zhangs']) {
+      const r = await search(ws, { query, limit: 500 })
+      expect(r.rows.map((m) => m.id), query).toContain(zhangSan.id)
+      expect(r.total).toBe(r.rows.length)
+    }
+    const exact = await search(ws, { query: '张三' })
+    expect(exact.rows.every((m) => m.name.includes('张三'))).toBe(true)
+  })
+
+  it('reads 单 as the surname Shan', async () => {
+    expect((await search(ws, { query: 'stf' })).rows.map((m) => m.id)).toContain(danTian.id)
+    expect((await search(ws, { query: 'shantianfang' })).rows.map((m) => m.id)).toEqual([danTian.id])
+  })
+
+  it('finds by a fragment of employee no., mobile or ID number', async () => {
+    for (const query of ['77881', '8765000', '197912035']) {
+      expect((await search(ws, { query })).rows.map((m) => m.id), query).toEqual([zhangSan.id])
+    }
+  })
+
+  it('filters by department, status, gender and ethnicity, together with text', async () => {
+    const tibetanWomen = await search(ws, { ethnicity: '04', gender: 'F', status: 'active', limit: 500 })
+    expect(tibetanWomen.total).toBeGreaterThan(50)
+    expect(tibetanWomen.rows.every((m) => m.ethnicity === '04' && m.gender === 'F' && m.status === 'active')).toBe(true)
+    const zhuoma = await search(ws, { query: '卓玛', gender: 'F', limit: 500 })
+    expect(zhuoma.total).toBeGreaterThan(0)
+    expect(zhuoma.rows.every((m) => m.name.includes('卓玛') && m.gender === 'F')).toBe(true)
+    const dept = await search(ws, { departmentId: 2, limit: 500 })
+    expect(dept.rows.every((m) => m.departmentId === 2)).toBe(true)
+  })
+
+  it('caps the count of a very common text at 1,000 and says so', async () => {
+    const common = await search(ws, { query: 'z' })
+    expect(common.rows).toHaveLength(50)
+    expect(common.total).toBeGreaterThan(50)
+    const all = await search(ws, { query: '', limit: 1 })
+    expect(all.totalCapped).toBe(false)
+    expect(all.total).toBe(3002)
+  })
+
+  it('sorts and pages without gaps or repeats', async () => {
+    const all = await search(ws, { sort: 'joinDate', order: 'desc', limit: 500 })
+    const pages = [await search(ws, { sort: 'joinDate', order: 'desc', limit: 250 }),
+      await search(ws, { sort: 'joinDate', order: 'desc', limit: 250, offset: 250 })]
+    expect(pages.flatMap((p) => p.rows.map((m) => m.id))).toEqual(all.rows.map((m) => m.id))
+    const dates = all.rows.map((m) => m.joinDate ?? '')
+    expect([...dates].sort().reverse()).toEqual(dates)
+    expect(all.total).toBe(3002)
+  })
+
+  it('drives a text query from its hits, not from a walk of the register', async () => {
+    const plan = await ws.db.all<{ detail: string }>(
+      `EXPLAIN QUERY PLAN WITH hits(id) AS MATERIALIZED (SELECT rowid AS id FROM member_name_fts WHERE member_name_fts MATCH '"张 三"')
+       SELECT m.id FROM hits CROSS JOIN members m ON m.id = hits.id ORDER BY m.name_pinyin LIMIT 50`)
+    const text = plan.map((p) => p.detail).join('\n')
+    expect(text).toMatch(/SCAN hits/)
+    expect(text).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/)
+  })
+})

@@ -1,0 +1,42 @@
+import type { z } from 'zod'
+import type { Channel, Contract, Req } from '../../../shared/contract'
+import type { Envelope } from '../../../shared/envelope'
+import { ApiError } from './api-error'
+
+/** What a channel returns once parsed (JSON carries the handler's output). */
+export type Result<C extends Channel> = z.output<Contract[C]['res']>
+
+const NETWORK_FAILURE = {
+  code: 'internal' as const,
+  messageKey: 'network',
+  message: '无法连接到工会工作台的数据服务，请检查程序是否仍在运行后重试',
+}
+
+async function send<C extends Channel>(channel: C, req: Req<C>): Promise<Envelope<unknown>> {
+  const bridge = window.api
+  if (bridge?.invoke) return bridge.invoke(channel, req)
+  const res = await fetch(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+  })
+  if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  return (await res.json()) as Envelope<unknown>
+}
+
+/**
+ * The only caller of the transport (Electron preload or the web host). Returns the value of an
+ * `ok:true` envelope and throws an ApiError for `ok:false`; a broken transport becomes an
+ * `internal` ApiError so callers handle one kind of failure.
+ */
+export async function invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<C>> {
+  let envelope: Envelope<unknown>
+  try {
+    envelope = await send(channel, req)
+  } catch {
+    throw new ApiError(NETWORK_FAILURE)
+  }
+  if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new ApiError(NETWORK_FAILURE)
+  if (envelope.ok) return envelope.value as Result<C>
+  throw new ApiError(envelope.error)
+}
