@@ -54,7 +54,8 @@ export type MemberFields = z.output<typeof memberFieldsSchema>
 export type MemberField = keyof MemberFields
 
 /** Fields the form must have: a record without them would be unqualified (不合格). */
-export const FORM_REQUIRED_FIELDS = ['idNumber', 'gender', 'ethnicity', 'departmentId', 'joinDate'] as const
+// Gender and birth date are not listed: core derives them from the (required) ID number.
+export const FORM_REQUIRED_FIELDS = ['idNumber', 'ethnicity', 'departmentId', 'joinDate'] as const
 
 export const memberFormSchema = memberFieldsSchema.superRefine((m, ctx) => {
   for (const f of FORM_REQUIRED_FIELDS) {
