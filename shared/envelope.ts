@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** What crosses the IPC / HTTP boundary: a value or a typed error, never a stack. */
-export const ERROR_CODES = ['validation', 'notFound', 'conflict', 'forbidden', 'databaseTooNew', 'internal'] as const
+export const ERROR_CODES = ['validation', 'notFound', 'conflict', 'unauthenticated', 'forbidden', 'databaseTooNew', 'internal'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export const appErrorSchema = z.object({

@@ -33,8 +33,15 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** Not signed in, session locked, or wrong credentials. */
+export class UnauthenticatedError extends AppError {
+  constructor(messageKey = 'auth.required', params?: Params) {
+    super('unauthenticated', messageKey, undefined, params)
+  }
+}
+
 export class ForbiddenError extends AppError {
-  constructor(messageKey = 'forbidden') {
+  constructor(messageKey = 'forbidden.role') {
     super('forbidden', messageKey)
   }
 }

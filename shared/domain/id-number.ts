@@ -53,3 +53,8 @@ export function makeIdNumber(area: string, yyyymmdd: string, seq: number): strin
   const first17 = `${area}${yyyymmdd}${String(seq).padStart(3, '0')}`
   return first17 + idCheckCharacter(first17)
 }
+
+/** How an ID number is shown to roles that may not see it: area code and last four (632123********1234). */
+export function maskIdNumber(value: string): string {
+  return value.length === 18 ? `${value.slice(0, 6)}********${value.slice(14)}` : '*'.repeat(value.length)
+}
