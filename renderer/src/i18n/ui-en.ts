@@ -71,6 +71,7 @@ export const uiEn: Widen<UiMessages> = {
     title: 'Members',
     searchHint: 'Name, pinyin initials (e.g. zs), full pinyin, employee no., mobile or ID fragment (3+ digits)',
     total: '{n} members',
+    totalCapped: 'More than {n} members: type more to narrow the search',
     add: 'Add member',
     unqualifiedTag: 'To fix',
     noResults: 'No member matches: remove some filters or click Reset',

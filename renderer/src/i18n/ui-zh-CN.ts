@@ -70,6 +70,7 @@ export const uiZhCN = {
     title: '会员管理',
     searchHint: '姓名、拼音首字母（如 zs）、全拼、工号、手机或身份证号片段（3 位以上）',
     total: '共 {n} 人',
+    totalCapped: '超过 {n} 人，请输入更多内容缩小范围',
     add: '新增会员',
     unqualifiedTag: '不合格',
     noResults: '没有符合条件的会员，可以减少筛选条件或点击「重置」',

@@ -4,7 +4,7 @@ import type { Member, MemberSearch } from '../../../shared/domain/member'
 export const PAGE_SIZE = 100
 
 export type MemberFilters = Omit<MemberSearch, 'offset' | 'limit'>
-export type MemberPage = { total: number; rows: Member[] }
+export type MemberPage = { total: number; totalCapped?: boolean; rows: Member[] }
 export type FetchMemberPage = (filters: MemberFilters, offset: number, limit: number) => Promise<MemberPage>
 
 /** A row the virtual table shows before its page has arrived. */
@@ -38,6 +38,8 @@ function placeholderAt(i: number): PlaceholderRow {
 export function createMemberListing(fetchPage: FetchMemberPage, fixed: Partial<MemberFilters> = {}) {
   const filters = reactive<MemberFilters>({ ...defaultFilters(), ...fixed })
   const total = ref<number | null>(null)
+  /** Core stops counting text hits at a cap: the list then shows the first ones and asks to narrow. */
+  const capped = ref(false)
   const generation = ref(0)
   const loading = ref(false)
   const error = shallowRef<unknown>(null)
@@ -55,6 +57,7 @@ export function createMemberListing(fetchPage: FetchMemberPage, fixed: Partial<M
       if (gen !== generation.value) return
       pages.set(offset, page.rows)
       total.value = page.total
+      capped.value = page.totalCapped ?? false
       error.value = null
       version.value++
     } catch (err) {
@@ -121,7 +124,7 @@ export function createMemberListing(fetchPage: FetchMemberPage, fixed: Partial<M
     return out
   })
 
-  return { filters, total, rows, loading, error, generation, ensureRange, reload, refresh, forget, resetFilters }
+  return { filters, total, capped, rows, loading, error, generation, ensureRange, reload, refresh, forget, resetFilters }
 }
 
 export type MemberListing = ReturnType<typeof createMemberListing>
