@@ -1,3 +1,4 @@
+import { devKeyFileProtector } from '../electron/core/crypto/key-vault'
 import { performance } from 'node:perf_hooks'
 import { localDate } from '../electron/core/clock'
 import { seedDemo } from '../electron/core/demo/seed-demo'
@@ -14,7 +15,7 @@ const COUNT = Number(process.env.BENCH_MEMBERS ?? 100_000)
 const tmp = makeTempDir('uniondesk-bench-')
 try {
   const clock = { now: () => new Date() }
-  const ws = await openWorkspace('real', { dataDir: tmp.dir, clock })
+  const ws = await openWorkspace('real', { dataDir: tmp.dir, clock, keyProtector: devKeyFileProtector })
   const t0 = performance.now()
   await seedDemo(ws.db, clock, COUNT)
   const seedSeconds = (performance.now() - t0) / 1000

@@ -5,6 +5,11 @@ import {
 } from './domain/member'
 import { orgProfileSchema } from './domain/org-profile'
 import { idSchema } from './domain/schema-parts'
+import {
+  changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema, sessionSchema, setupChairSchema, unlockSchema,
+  updateUserSchema, userSchema,
+} from './domain/account'
+import { auditListSchema, auditPageSchema, auditVerifySchema, backupInfoSchema, backupNameSchema } from './domain/admin'
 
 const none = z.object({}).strict()
 
@@ -27,6 +32,30 @@ export const contract = {
   'app.useDemo': { req: none, res: appInfoSchema },
   'app.useReal': { req: none, res: appInfoSchema },
 
+  'auth.session': { req: none, res: sessionSchema },
+  /** First run only: creates the chair's account and signs it in. */
+  'auth.setupChair': { req: setupChairSchema, res: sessionSchema },
+  'auth.login': { req: loginSchema, res: sessionSchema },
+  'auth.logout': { req: none, res: sessionSchema },
+  'auth.lock': { req: none, res: sessionSchema },
+  'auth.unlock': { req: unlockSchema, res: sessionSchema },
+  'auth.changePassword': { req: changePasswordSchema, res: sessionSchema },
+
+  'users.list': { req: none, res: z.array(userSchema) },
+  'users.create': { req: createUserSchema, res: userSchema },
+  'users.update': { req: updateUserSchema, res: userSchema },
+  'users.resetPassword': { req: resetPasswordSchema, res: userSchema },
+
+  'audit.list': { req: auditListSchema, res: auditPageSchema },
+  'audit.verify': { req: none, res: auditVerifySchema },
+
+  'backup.list': { req: none, res: z.array(backupInfoSchema) },
+  'backup.create': { req: none, res: backupInfoSchema },
+  /** Copies a fresh, checked backup into a folder the user chose (USB stick, shared drive). */
+  'backup.exportTo': { req: z.object({ folder: z.string().trim().min(1, 'required').max(500, 'tooLong') }), res: backupInfoSchema },
+  /** Replaces the register with a backup, after taking a backup of the current state. */
+  'backup.restore': { req: backupNameSchema, res: appInfoSchema },
+
   'profile.get': { req: none, res: orgProfileSchema.nullable() },
   'profile.save': { req: orgProfileSchema, res: orgProfileSchema },
 
@@ -42,6 +71,8 @@ export const contract = {
   'members.create': { req: memberFormSchema, res: memberSchema },
   'members.update': { req: z.object({ id: idSchema, fields: memberFormSchema }), res: memberSchema },
   'members.changeStatus': { req: statusChangeSchema, res: memberSchema },
+  /** The full ID number for roles allowed to see it; every reveal is audited. */
+  'members.revealIdNumber': { req: z.object({ id: idSchema }), res: z.object({ idNumber: z.string().nullable() }) },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>
 
 export type Contract = typeof contract

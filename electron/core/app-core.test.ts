@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir, memberInput } from '../../tests/fixtures/temp-workspace'
+import { makeTempDir, memberInput, TEST_ACTOR, devKeyFileProtector } from '../../tests/fixtures/temp-workspace'
 import { AppCore } from './app-core'
 import { DEMO_DB_FILE, REAL_DB_FILE } from './workspace'
 import { Database } from './db/sqlite'
@@ -13,9 +13,9 @@ describe('AppCore workspaces', () => {
   afterEach(() => tmp.cleanup())
 
   it('keeps demo data in its own file, never mixed with real records, and remembers the choice', async () => {
-    const core = await AppCore.open({ dataDir: tmp.dir, version: '1', demoMemberCount: 200 })
-    await core.workspace.departments.create('发电运行部')
-    await core.workspace.members.create(memberInput())
+    const core = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1', demoMemberCount: 200 })
+    await core.workspace.departments.create('发电运行部', TEST_ACTOR)
+    await core.workspace.members.create(memberInput(), TEST_ACTOR)
     await core.switchTo('demo')
     expect(core.workspace.kind).toBe('demo')
     expect(await core.workspace.memberCount()).toBe(200)
@@ -23,7 +23,7 @@ describe('AppCore workspaces', () => {
     await core.close()
     expect(existsSync(join(tmp.dir, DEMO_DB_FILE))).toBe(true)
 
-    const reopened = await AppCore.open({ dataDir: tmp.dir, version: '1' })
+    const reopened = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1' })
     expect(reopened.workspace.kind).toBe('demo')
     await reopened.switchTo('real')
     expect(await reopened.workspace.memberCount()).toBe(1)
@@ -35,6 +35,6 @@ describe('AppCore workspaces', () => {
     const db = await Database.open(join(tmp.dir, REAL_DB_FILE))
     await db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 100}`)
     await db.close()
-    await expect(AppCore.open({ dataDir: tmp.dir, version: '1' })).rejects.toMatchObject({ code: 'databaseTooNew' })
+    await expect(AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1' })).rejects.toMatchObject({ code: 'databaseTooNew' })
   })
 })

@@ -1,37 +1,137 @@
-import { openWorkspace, readLastWorkspace, writeLastWorkspace, type CoreOptions, type Workspace, type WorkspaceKind } from './workspace'
+import { copyFile, rename, rm } from 'node:fs/promises'
+import { CHANNEL_ACCESS } from '../../shared/access'
+import type { SessionInfo } from '../../shared/domain/account'
+import { can, type Role } from '../../shared/domain/roles'
+import type { Channel } from '../../shared/contract'
+import { toPublicUser } from './accounts/account-service'
+import { SessionStore } from './accounts/session-store'
+import { readNumberSetting } from './accounts/settings-repository'
+import type { Actor } from './audit/audit-trail'
+import { checkIntegrity } from './backup/backup-service'
+import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors'
+import {
+  databaseFile, openWorkspace, readLastWorkspace, writeLastWorkspace, type CoreOptions, type Workspace, type WorkspaceKind,
+} from './workspace'
+
+/** What a host knows about a call: which host, and which signed-in session (window or cookie). */
+export type CallContext = { host: 'electron' | 'web'; sessionKey?: string }
+/** What a handler gets after the access check: who is acting, in which role. */
+export type HandlerContext = CallContext & { sessionKey: string; actor: Actor; role: Role | null }
+
+const DEMO_ACTOR: Actor = { id: null, name: '示例主席' }
+const ANONYMOUS = 'anonymous'
 
 /**
- * Everything the contract handlers reach: the current workspace and the switch between the real
- * register and the demo one. Built by Electron main or the web host with their own data folder.
+ * Everything the contract handlers reach: the current workspace (real register or demo), the
+ * signed-in sessions, and the access rules applied to every call.
  */
 export class AppCore {
+  readonly sessions = new SessionStore()
+  private idleMs = 0
+
   private constructor(
     private current: Workspace,
     private readonly options: CoreOptions,
     readonly version: string,
+    private readonly log: (err: unknown) => void,
   ) {}
 
-  static async open(options: CoreOptions & { version: string }): Promise<AppCore> {
+  static async open(options: CoreOptions & { version: string; log?: (err: unknown) => void }): Promise<AppCore> {
     const kind = await readLastWorkspace(options.dataDir)
-    return new AppCore(await openWorkspace(kind, options), options, options.version)
+    const core = new AppCore(await openWorkspace(kind, options), options, options.version, options.log ?? ((e) => console.error('[uniondesk]', e)))
+    await core.afterOpen()
+    return core
   }
 
   get workspace(): Workspace {
     return this.current
   }
 
+  private async afterOpen(): Promise<void> {
+    this.idleMs = (await readNumberSetting(this.current.db, 'security.idleLockMinutes')) * 60_000
+    // At most daily, in the background: the backup reads through its own connection.
+    if (this.current.kind === 'real') this.pendingBackup = this.current.backups.createDailyIfDue().catch(this.log)
+  }
+
+  /** The start-up backup, for tests and for closing cleanly. */
+  pendingBackup: Promise<unknown> = Promise.resolve()
+
   async switchTo(kind: WorkspaceKind): Promise<Workspace> {
     if (this.current.kind !== kind) {
       const next = await openWorkspace(kind, this.options)
       const previous = this.current
       this.current = next
+      this.sessions.clear()
+      await this.pendingBackup
       await previous.db.close()
       await writeLastWorkspace(this.options.dataDir, kind)
+      await this.afterOpen()
     }
     return this.current
   }
 
+  /**
+   * The access check for one call (shared/access.ts). Public channels pass with whoever is signed
+   * in; the rest need an unlocked session whose role has the channel's permission. The demo
+   * workspace runs as a built-in chair.
+   */
+  authorize(channel: Channel, ctx: CallContext): HandlerContext {
+    const sessionKey = ctx.sessionKey ?? ANONYMOUS
+    if (this.current.kind === 'demo') return { ...ctx, sessionKey, actor: DEMO_ACTOR, role: 'chair' }
+    const now = this.current.clock.now().getTime()
+    const session = sessionKey === ANONYMOUS ? null : this.sessions.current(sessionKey, now, this.idleMs)
+    const access = CHANNEL_ACCESS[channel]
+    const actor: Actor = session ? { id: session.userId, name: session.displayName } : { id: null, name: '未登录' }
+    if (access === 'public') return { ...ctx, sessionKey, actor, role: session?.role ?? null }
+    if (!session) throw new UnauthenticatedError('auth.required')
+    if (session.locked) throw new UnauthenticatedError('auth.sessionLocked')
+    if (session.mustChangePassword && channel !== 'auth.changePassword') throw new UnauthenticatedError('auth.mustChangePassword')
+    if (access !== 'signedIn' && !can(session.role, access)) throw new ForbiddenError()
+    this.sessions.touch(sessionKey, now)
+    return { ...ctx, sessionKey, actor, role: session.role }
+  }
+
+  async sessionInfo(sessionKey: string): Promise<SessionInfo> {
+    const ws = this.current
+    const idleLockMinutes = Math.round(this.idleMs / 60_000)
+    if (ws.kind === 'demo') {
+      return {
+        needsSetup: false, locked: false, idleLockMinutes, demo: true,
+        user: { id: 1, username: 'demo', displayName: DEMO_ACTOR.name, role: 'chair', disabled: false, mustChangePassword: false, lockedUntil: null },
+      }
+    }
+    const session = this.sessions.current(sessionKey, ws.clock.now().getTime(), this.idleMs)
+    const record = session?.userId ? await ws.accounts.get(session.userId).catch(() => null) : null
+    return {
+      needsSetup: await ws.accounts.needsSetup(), locked: session?.locked ?? false, idleLockMinutes, demo: false,
+      user: record ? toPublicUser(record) : null,
+    }
+  }
+
+  /**
+   * Replaces the register with a backup: checks the backup, backs up the current state, swaps the
+   * file while the database is closed, and reopens (migrating an older backup forward).
+   */
+  async restore(name: string): Promise<void> {
+    const ws = this.current
+    if (ws.kind !== 'real') throw new ValidationError('name', 'backup.unknown')
+    const source = ws.backups.resolve(name)
+    if (!(await checkIntegrity(source).catch(() => false))) throw new ValidationError('name', 'backup.restoreCorrupt')
+    await ws.backups.create('preRestore')
+    await this.pendingBackup
+    const target = databaseFile(this.options.dataDir, 'real')
+    await copyFile(source, `${target}.restoring`)
+    await ws.db.close()
+    await rm(`${target}-wal`, { force: true })
+    await rm(`${target}-shm`, { force: true })
+    await rename(`${target}.restoring`, target)
+    this.sessions.clear()
+    this.current = await openWorkspace('real', this.options)
+    await this.afterOpen()
+  }
+
   async close(): Promise<void> {
+    await this.pendingBackup
     await this.current.db.close()
   }
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../../tests/fixtures/temp-workspace'
+import { makeTempDir, devKeyFileProtector } from '../../tests/fixtures/temp-workspace'
 import { CHANNELS } from '../../shared/contract'
 import { AppCore } from './app-core'
 import { dispatch } from './dispatch'
 import { createHandlers, type Handlers } from './handlers'
 
-const ctx = { host: 'web' as const }
+const ctx = { host: 'web' as const, sessionKey: 'test-session' }
 const validMember = {
   name: '马秀英', cardNo: null, gender: null, birthDate: null, ethnicity: '回族', idNumber: '11010519491231002x',
   mobile: null, education: null, politicalStatus: null, nativePlace: null, departmentId: 1, post: null, title: null,
@@ -18,8 +18,9 @@ describe('dispatch (the one entry for IPC and HTTP)', () => {
   let handlers: Handlers
   beforeEach(async () => {
     tmp = makeTempDir()
-    core = await AppCore.open({ dataDir: tmp.dir, version: '9.9.9' })
+    core = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '9.9.9' })
     handlers = createHandlers(core)
+    await dispatch(handlers, 'auth.setupChair', { username: 'zhuxi', displayName: '李卫东', password: 'Chair2026!' }, ctx)
     await dispatch(handlers, 'departments.create', { name: '综合办公室' }, ctx)
   })
   afterEach(async () => { await core.close(); tmp.cleanup() })

@@ -1,7 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { AccountService } from './accounts/account-service'
+import { readNumberSetting } from './accounts/settings-repository'
+import { AuditTrail } from './audit/audit-trail'
+import { BackupService } from './backup/backup-service'
 import { systemClock, type Clock } from './clock'
-import { migrate, type MigrateHooks } from './db/migrate'
+import { KeyVault, type KeyProtector } from './crypto/key-vault'
+import { migrate } from './db/migrate'
 import { Database } from './db/sqlite'
 import { seedDemo } from './demo/seed-demo'
 import { DepartmentService } from './departments/department-service'
@@ -14,8 +19,9 @@ export type WorkspaceKind = 'real' | 'demo'
 export type CoreOptions = {
   /** Where the databases live: app.getPath('userData') in Electron, a folder the web host names. */
   dataDir: string
+  /** Wraps the data key: Electron's safeStorage in the app, a development key file in the web host. */
+  keyProtector: KeyProtector
   clock?: Clock
-  migrateHooks?: MigrateHooks
   /** Members generated into a new demo database. */
   demoMemberCount?: number
 }
@@ -24,20 +30,32 @@ export const REAL_DB_FILE = 'uniondesk.sqlite'
 export const DEMO_DB_FILE = 'uniondesk-demo.sqlite'
 const PREFERENCES_FILE = 'preferences.json'
 
+export function databaseFile(dataDir: string, kind: WorkspaceKind): string {
+  return join(dataDir, kind === 'demo' ? DEMO_DB_FILE : REAL_DB_FILE)
+}
+
 /** The open database and the services over it. Real and demo records live in separate files. */
 export class Workspace {
   readonly profile: ProfileService
   readonly departments: DepartmentService
   readonly members: MemberService
+  readonly accounts: AccountService
+  readonly audit: AuditTrail
+  readonly backups: BackupService
 
   constructor(
     readonly kind: WorkspaceKind,
     readonly db: Database,
-    clock: Clock,
+    readonly vault: KeyVault,
+    readonly clock: Clock,
+    backupFolder: string,
   ) {
-    this.profile = new ProfileService(db, clock)
-    this.departments = new DepartmentService(db, clock)
-    this.members = new MemberService(db, clock)
+    this.audit = new AuditTrail(vault.auditKey)
+    this.profile = new ProfileService(db, this.audit, clock)
+    this.departments = new DepartmentService(db, this.audit, clock)
+    this.members = new MemberService(db, this.audit, clock)
+    this.accounts = new AccountService(db, this.audit, clock)
+    this.backups = new BackupService(db.file, backupFolder, clock, () => readNumberSetting(db, 'backup.keepCount'))
   }
 
   memberCount(): Promise<number> {
@@ -45,18 +63,28 @@ export class Workspace {
   }
 }
 
+/**
+ * Opens (creating or upgrading) a workspace's database. The real register gets a backup before any
+ * migration (AppCore adds the daily one); the demo is disposable and gets none.
+ */
 export async function openWorkspace(kind: WorkspaceKind, options: CoreOptions): Promise<Workspace> {
   const clock = options.clock ?? systemClock
   await mkdir(options.dataDir, { recursive: true })
-  const db = await Database.open(join(options.dataDir, kind === 'demo' ? DEMO_DB_FILE : REAL_DB_FILE))
+  const vault = await KeyVault.open(join(options.dataDir, 'keys', `${kind}.key`), options.keyProtector)
+  const db = await Database.open(databaseFile(options.dataDir, kind))
+  const ws = new Workspace(kind, db, vault, clock, join(options.dataDir, 'backups'))
   try {
-    const { from } = await migrate(db, options.migrateHooks)
+    const { from } = await migrate(db, {
+      beforeMigrate: async (version) => {
+        if (kind === 'real' && version > 0) await ws.backups.create('preMigration')
+      },
+    })
     if (kind === 'demo' && from === 0) await seedDemo(db, clock, options.demoMemberCount)
   } catch (err) {
     await db.close()
     throw err
   }
-  return new Workspace(kind, db, clock)
+  return ws
 }
 
 /** Which workspace was last in use, so a restart returns the secretary to where they were. */

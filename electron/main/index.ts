@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type WebContents } from 'electron'
 import { AppCore } from '../core/app-core'
 import { toErrorPayload } from '../core/dispatch'
 import { createHandlers } from '../core/handlers'
@@ -12,6 +12,7 @@ import { buildMenuTemplate } from './menu'
 import { decideNavigation, decideWindowOpen } from './navigation-guard'
 import { denyAllPermissions } from './permissions'
 import { createWindowOptions } from './window-options'
+import { safeStorageProtector } from './safe-storage-protector'
 
 /*
  * The Electron shell: wiring only. Every decision (window options, which URLs may load or call IPC,
@@ -55,7 +56,9 @@ async function start(): Promise<void> {
   denyAllPermissions(ses)
   ses.webRequest.onHeadersReceived((details, callback) => callback(withCspHeader(details, appUrl)))
 
-  core = await AppCore.open({ dataDir: app.getPath('userData'), version: app.getVersion() })
+  const keyProtector = safeStorageProtector(safeStorage, process.platform)
+  if (!keyProtector.strong) console.warn('[uniondesk] safeStorage uses basic_text: the data key is only obfuscated on this machine')
+  core = await AppCore.open({ dataDir: app.getPath('userData'), version: app.getVersion(), keyProtector })
   registerIpc(ipcMain, createHandlers(core), createSenderCheck(appUrl))
 
   app.setAboutPanelOptions({ applicationName: '工会工作台', applicationVersion: app.getVersion() })

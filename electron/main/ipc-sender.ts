@@ -22,7 +22,11 @@ export function isTrustedSender({ senderFrameUrl, isMainFrame, appUrl }: SenderI
 
 /** The part of Electron's WebFrameMain we read; structural so tests need no Electron. */
 export type SenderFrameLike = { readonly url: string; readonly parent: unknown }
-export type InvokeEventLike = { readonly senderFrame: SenderFrameLike | null }
+export type InvokeEventLike = {
+  readonly senderFrame: SenderFrameLike | null
+  /** The window's webContents: its id keys that window's signed-in session. */
+  readonly sender?: { readonly id: number }
+}
 
 /**
  * Reads the sender out of an IPC event. `senderFrame` is null once the frame navigated away or was

@@ -37,6 +37,7 @@ export function registerIpc<E extends InvokeEventLike>(
       warn(`refused IPC from an untrusted sender (channel ${typeof channel === 'string' ? channel : typeof channel})`)
       return FORBIDDEN
     }
-    return dispatch(handlers, channel, request, { host: 'electron' })
+    // One signed-in session per window.
+    return dispatch(handlers, channel, request, { host: 'electron', sessionKey: `window:${event.sender?.id ?? 'unknown'}` })
   })
 }

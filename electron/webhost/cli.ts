@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { AppCore } from '../core/app-core'
+import { devKeyFileProtector } from '../core/crypto/key-vault'
 import { createHandlers } from '../core/handlers'
 import { startWebHost } from './web-host'
 
@@ -18,7 +19,8 @@ const port = Number(arg('port') ?? process.env.UNIONDESK_PORT ?? 5730)
 const staticDir = resolve(arg('static-dir') ?? 'out/renderer')
 const version = process.env.npm_package_version ?? '0.0.0'
 
-const core = await AppCore.open({ dataDir, version })
+// The web host is for development and machines without Electron: its data key sits in a 0600 file.
+const core = await AppCore.open({ dataDir, version, keyProtector: devKeyFileProtector })
 const host = await startWebHost({ handlers: createHandlers(core), staticDir, port })
 console.log(`工会工作台已启动：${host.url}  （数据目录 ${dataDir}）`)
 console.log(`UnionDesk web host: ${host.url}  (data folder ${dataDir})`)

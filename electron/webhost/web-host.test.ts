@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../../tests/fixtures/temp-workspace'
+import { devKeyFileProtector, makeTempDir } from '../../tests/fixtures/temp-workspace'
 import { AppCore } from '../core/app-core'
 import { createHandlers } from '../core/handlers'
 import { startWebHost } from './web-host'
@@ -32,7 +32,7 @@ describe('web host', () => {
     const staticDir = join(tmp.dir, 'renderer')
     mkdirSync(staticDir)
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>工会工作台</title>')
-    core = await AppCore.open({ dataDir: join(tmp.dir, 'data'), version: '1.2.3' })
+    core = await AppCore.open({ dataDir: join(tmp.dir, 'data'), version: '1.2.3', keyProtector: devKeyFileProtector })
     host = await startWebHost({ handlers: createHandlers(core), staticDir, port: 0 })
     origin = host.url.replace(/\/$/, '')
   })
@@ -53,6 +53,19 @@ describe('web host', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { version: '1.2.3', host: 'web', workspace: 'real' } })
     const bad = JSON.parse((await api('profile.save', { unionName: '' })).body)
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', field: 'unionName' } })
+    const anonymous = JSON.parse((await api('members.search', {})).body)
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+
+  it('keys each browser session by an HttpOnly SameSite=Strict cookie', async () => {
+    const first = await api('auth.setupChair', { username: 'zhuxi', displayName: '李卫东', password: 'Chair2026!' })
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!
+    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(JSON.parse(first.body)).toMatchObject({ ok: true, value: { user: { role: 'chair' } } })
+    const withCookie = JSON.parse((await api('members.search', {}, { cookie })).body)
+    expect(withCookie).toMatchObject({ ok: true, value: { total: 0 } })
+    const otherBrowser = JSON.parse((await api('members.search', {})).body)
+    expect(otherBrowser).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 
   it('rejects calls from another origin, without an origin, or without a JSON content type', async () => {

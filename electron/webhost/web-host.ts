@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -80,9 +81,26 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: Web
     return void res.writeHead(400).end()
   }
   const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-  const envelope = await dispatch(options.handlers, channel, body, { host: 'web' })
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  const { token, setCookie } = sessionToken(req)
+  const envelope = await dispatch(options.handlers, channel, body, { host: 'web', sessionKey: `web:${token}` })
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(setCookie ? { 'set-cookie': setCookie } : {}),
+  })
   res.end(JSON.stringify(envelope))
+}
+
+const SESSION_COOKIE = 'uniondesk_session'
+
+/**
+ * The browser's signed-in session is keyed by a random HttpOnly, SameSite=Strict cookie: page
+ * script cannot read it and other sites' requests do not carry it.
+ */
+function sessionToken(req: IncomingMessage): { token: string; setCookie?: string } {
+  const found = (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('='))
+    .find(([k, v]) => k === SESSION_COOKIE && v && /^[A-Za-z0-9_-]{43}$/.test(v))
+  if (found) return { token: found[1]! }
+  const token = randomBytes(32).toString('base64url')
+  return { token, setCookie: `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
 }
 
 async function serveStatic(res: ServerResponse, root: string | undefined, pathname: string): Promise<void> {

@@ -5,6 +5,8 @@ export type Session = {
   username: string
   displayName: string
   role: Role
+  /** After a reset by the chair: nothing but a password change until it is done. */
+  mustChangePassword: boolean
   lastActivity: number
   locked: boolean
 }

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir, memberInput } from '../../../tests/fixtures/temp-workspace'
+import { makeTempDir, memberInput, TEST_ACTOR, devKeyFileProtector } from '../../../tests/fixtures/temp-workspace'
 import type { Clock } from '../clock'
 import { Database } from '../db/sqlite'
 import { openWorkspace, type Workspace } from '../workspace'
@@ -16,10 +16,10 @@ describe('BackupService', () => {
   let keep = 3
   beforeEach(async () => {
     tmp = makeTempDir()
-    ws = await openWorkspace('real', { dataDir: join(tmp.dir, 'data'), clock })
-    await ws.departments.create('综合办公室')
-    await ws.members.create(memberInput())
-    backups = new BackupService(ws.db, join(tmp.dir, 'backups'), clock, async () => keep)
+    ws = await openWorkspace('real', { dataDir: join(tmp.dir, 'data'), clock, keyProtector: devKeyFileProtector })
+    await ws.departments.create('综合办公室', TEST_ACTOR)
+    await ws.members.create(memberInput(), TEST_ACTOR)
+    backups = new BackupService(ws.db.file, join(tmp.dir, 'backups'), clock, async () => keep)
   })
   afterEach(async () => { await ws.db.close(); tmp.cleanup() })
 

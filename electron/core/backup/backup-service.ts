@@ -32,7 +32,8 @@ export async function checkIntegrity(file: string): Promise<boolean> {
  */
 export class BackupService {
   constructor(
-    private readonly db: Database,
+    /** The live database file; backups read it through their own connection, not the app's queue. */
+    private readonly dbFile: string,
     readonly folder: string,
     private readonly clock: Clock,
     private readonly keepCount: () => Promise<number>,
@@ -44,7 +45,14 @@ export class BackupService {
     let name = `${base}.sqlite`
     for (let i = 2; await exists(join(targetFolder, name)); i++) name = `${base}-${i}.sqlite`
     const file = join(targetFolder, name)
-    await this.db.run('VACUUM INTO ?', [file])
+    // A separate read-only connection: in WAL mode the copy sees the last commit and the app's own
+    // connection keeps serving the secretary meanwhile.
+    const reader = await Database.open(this.dbFile, { readOnly: true })
+    try {
+      await reader.run('VACUUM INTO ?', [file])
+    } finally {
+      await reader.close()
+    }
     if (!(await checkIntegrity(file))) {
       await rm(file, { force: true })
       throw new AppError('internal', 'backup.corrupt')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fixedClock, makeTempDir, memberInput } from '../../../tests/fixtures/temp-workspace'
+import { fixedClock, makeTempDir, memberInput, TEST_ACTOR, devKeyFileProtector } from '../../../tests/fixtures/temp-workspace'
 import { makeIdNumber } from '../../../shared/domain/id-number'
 import { memberSearchSchema, type Member, type MemberSearch } from '../../../shared/domain/member'
 import { seedDemo } from '../demo/seed-demo'
@@ -16,12 +16,12 @@ describe('member search', () => {
 
   beforeAll(async () => {
     tmp = makeTempDir()
-    ws = await openWorkspace('real', { dataDir: tmp.dir, clock: fixedClock() })
+    ws = await openWorkspace('real', { dataDir: tmp.dir, clock: fixedClock(), keyProtector: devKeyFileProtector })
     await seedDemo(ws.db, fixedClock(), 3000)
     zhangSan = await ws.members.create(memberInput({
       name: '张三', employeeNo: 'Q77881', mobile: '13987650001', idNumber: makeIdNumber('632801', '19791203', 555),
-    }))
-    danTian = await ws.members.create(memberInput({ name: '单田芳', seq: 400, ethnicity: '35' }))
+    }), TEST_ACTOR)
+    danTian = await ws.members.create(memberInput({ name: '单田芳', seq: 400, ethnicity: '35' }), TEST_ACTOR)
   })
   afterAll(async () => { await ws.db.close(); tmp.cleanup() })
 

@@ -10,6 +10,8 @@ import {
   type MemberWrite,
 } from './member-repository'
 import { loadNameKeyer } from './name-keys'
+import { diffForAudit, type Actor, type AuditTrail } from '../audit/audit-trail'
+import { maskSensitiveMemberField } from './sensitive-fields'
 import { departmentExists } from '../departments/department-repository'
 
 const FIELD_ORDER: (keyof MemberFields)[] = [
@@ -21,6 +23,7 @@ const FIELD_ORDER: (keyof MemberFields)[] = [
 export class MemberService {
   constructor(
     private readonly db: Database,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +37,7 @@ export class MemberService {
     return { member, history: await listHistory(this.db, id) }
   }
 
-  async create(input: MemberFields): Promise<Member> {
+  async create(input: MemberFields, actor: Actor): Promise<Member> {
     const write = await this.prepareWrite(input, 'active')
     const id = await this.db.transaction(async (tx) => {
       await this.assertUnique(tx, write, null)
@@ -44,12 +47,16 @@ export class MemberService {
         memberId: id, kind: 'join', eventDate: write.joinDate ?? localDate(this.clock.now()),
         fromStatus: null, toStatus: 'active', counterpart: null, note: null, changedFields: null, now: write.now,
       })
+      await this.audit.record(tx, actor, {
+        action: 'member.create', entity: 'member', entityId: id,
+        changes: diffForAudit<MemberFields>(null, write, FIELD_ORDER, maskSensitiveMemberField),
+      }, write.now)
       return id
     })
     return (await findMember(this.db, id))!
   }
 
-  async update(id: number, input: MemberFields): Promise<Member> {
+  async update(id: number, input: MemberFields, actor: Actor): Promise<Member> {
     await this.db.transaction(async (tx) => {
       const before = await findMember(tx, id)
       if (!before) throw new NotFoundError()
@@ -63,11 +70,15 @@ export class MemberService {
         memberId: id, kind: 'edit', eventDate: localDate(this.clock.now()), fromStatus: null, toStatus: null,
         counterpart: null, note: null, changedFields: changed, now: write.now,
       })
+      await this.audit.record(tx, actor, {
+        action: 'member.update', entity: 'member', entityId: id,
+        changes: diffForAudit<MemberFields>(before, write, changed, maskSensitiveMemberField),
+      }, write.now)
     })
     return (await findMember(this.db, id))!
   }
 
-  async changeStatus(change: StatusChange): Promise<Member> {
+  async changeStatus(change: StatusChange, actor: Actor): Promise<Member> {
     const today = localDate(this.clock.now())
     await this.db.transaction(async (tx) => {
       const m = await findMember(tx, change.id)
@@ -90,8 +101,22 @@ export class MemberService {
         memberId: m.id, kind: change.kind, eventDate: change.eventDate, fromStatus: m.status, toStatus: to,
         counterpart: change.counterpart, note: change.note, changedFields: null, now,
       })
+      await this.audit.record(tx, actor, {
+        action: `member.${change.kind}`, entity: 'member', entityId: m.id,
+        changes: { status: [m.status, to], eventDate: change.eventDate, counterpart: change.counterpart, note: change.note },
+      }, now)
     })
     return (await findMember(this.db, change.id))!
+  }
+
+  /** The full ID number for a role allowed to see it; the reveal itself is audited. */
+  async revealIdNumber(id: number, actor: Actor): Promise<string | null> {
+    const m = await findMember(this.db, id)
+    if (!m) throw new NotFoundError()
+    await this.db.transaction((tx) => this.audit.record(tx, actor, {
+      action: 'member.revealIdNumber', entity: 'member', entityId: id, changes: {},
+    }, this.clock.now().toISOString()))
+    return m.idNumber
   }
 
   private async prepareWrite(input: MemberFields, status: Member['status']): Promise<MemberWrite> {

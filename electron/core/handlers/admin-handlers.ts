@@ -1,0 +1,49 @@
+import { resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { ValidationError } from '../errors'
+import type { AppCore } from '../app-core'
+import type { GuardedHandlers } from './types'
+
+type AdminChannel = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'audit.list' | 'audit.verify'
+  | 'backup.list' | 'backup.create' | 'backup.exportTo' | 'backup.restore'
+
+export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
+  const ws = () => core.workspace
+  const info = async () => ({
+    version: core.version, workspace: ws().kind, host: 'web' as const,
+    hasProfile: (await ws().profile.get()) !== null, memberCount: await ws().memberCount(),
+  })
+  return {
+    'users.list': () => ws().accounts.list(),
+    'users.create': (req, ctx) => ws().accounts.create(ctx.actor, req),
+    'users.update': async (req, ctx) => {
+      const user = await ws().accounts.update(ctx.actor, req)
+      core.sessions.endForUser(user.id) // new role or disabled: no old rights in open sessions
+      return user
+    },
+    'users.resetPassword': async (req, ctx) => {
+      await ws().accounts.resetPassword(ctx.actor, req.id, req.newPassword)
+      core.sessions.endForUser(req.id)
+      return (await ws().accounts.list()).find((u) => u.id === req.id)!
+    },
+
+    'audit.list': (req) => ws().audit.list(ws().db, req),
+    'audit.verify': async () => {
+      const r = await ws().audit.verify(ws().db)
+      return { ok: r.ok, count: r.count, brokenAtId: r.ok ? null : r.brokenAtId }
+    },
+
+    'backup.list': () => ws().backups.list(),
+    'backup.create': () => ws().backups.create('manual'),
+    'backup.exportTo': async (req) => {
+      const folder = resolve(req.folder)
+      const isDir = await stat(folder).then((s) => s.isDirectory(), () => false)
+      if (!isDir) throw new ValidationError('folder', 'backup.folder')
+      return ws().backups.create('manual', folder)
+    },
+    'backup.restore': async (req, ctx) => {
+      await core.restore(req.name)
+      return { ...(await info()), host: ctx.host }
+    },
+  }
+}

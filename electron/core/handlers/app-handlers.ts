@@ -1,0 +1,44 @@
+import type { AppCore, CallContext } from '../app-core'
+import type { GuardedHandlers } from './types'
+
+type AppChannel = 'app.info' | 'app.useDemo' | 'app.useReal' | 'auth.session' | 'auth.setupChair' | 'auth.login'
+  | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
+
+export function appHandlers(core: AppCore): GuardedHandlers<AppChannel> {
+  const info = async (ctx: CallContext) => {
+    const ws = core.workspace
+    return {
+      version: core.version, workspace: ws.kind, host: ctx.host,
+      hasProfile: (await ws.profile.get()) !== null, memberCount: await ws.memberCount(),
+    }
+  }
+  const now = () => core.workspace.clock.now().getTime()
+  const signIn = async (key: string, user: { id: number; username: string; displayName: string; role: 'chair' | 'secretary' | 'treasurer' | 'viewer'; mustChangePassword: boolean }) => {
+    core.sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword }, now())
+    return core.sessionInfo(key)
+  }
+  return {
+    'app.info': (_req, ctx) => info(ctx),
+    'app.useDemo': async (_req, ctx) => { await core.switchTo('demo'); return info(ctx) },
+    'app.useReal': async (_req, ctx) => { await core.switchTo('real'); return info(ctx) },
+
+    'auth.session': (_req, ctx) => core.sessionInfo(ctx.sessionKey),
+    'auth.setupChair': async (req, ctx) => signIn(ctx.sessionKey, await core.workspace.accounts.setupChair(req)),
+    'auth.login': async (req, ctx) => signIn(ctx.sessionKey, await core.workspace.accounts.authenticate(req.username, req.password)),
+    'auth.logout': async (_req, ctx) => { core.sessions.end(ctx.sessionKey); return core.sessionInfo(ctx.sessionKey) },
+    'auth.lock': async (_req, ctx) => { core.sessions.lock(ctx.sessionKey); return core.sessionInfo(ctx.sessionKey) },
+    'auth.unlock': async (req, ctx) => {
+      const info = await core.sessionInfo(ctx.sessionKey)
+      if (!info.user) return info
+      // Same rules as signing in: wrong passwords count towards the lock-out.
+      await core.workspace.accounts.authenticate(info.user.username, req.password)
+      core.sessions.unlock(ctx.sessionKey, now())
+      return core.sessionInfo(ctx.sessionKey)
+    },
+    'auth.changePassword': async (req, ctx) => {
+      const info = await core.sessionInfo(ctx.sessionKey)
+      await core.workspace.accounts.changePassword(info.user!.id, req.oldPassword, req.newPassword)
+      return signIn(ctx.sessionKey, await core.workspace.accounts.get(info.user!.id))
+    },
+  }
+}

@@ -1,0 +1,129 @@
+import type { MemberFields } from '../../../shared/domain/member'
+import { localDate } from '../clock'
+import type { Database } from '../db/sqlite'
+import { insertDepartment } from '../departments/department-repository'
+import { assessQuality, withDerivedFields } from '../members/member-quality'
+import {
+  insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite, type MemberWrite,
+} from '../members/member-repository'
+import { loadNameKeyer } from '../members/name-keys'
+import { MEMBER_FIELD_OF } from './fields'
+import { resolveCollisions } from './import-diff'
+import {
+  firstErrors, loadExistingIndex, planImport, type ErrorRow, type ExistingIndex, type ImportError, type ImportOptions,
+  type PlanChunk,
+} from './import-plan'
+import { progressReporter } from './import-preview'
+import { withSearchIndexDeferred } from './search-index'
+
+export type ImportResult = {
+  inserted: number
+  /** Existing members changed (onConflict 'update' and the row differs). */
+  updated: number
+  /** Rows matching existing members left as they are (onConflict 'skip', or nothing differs). */
+  skipped: number
+  /** Rows not imported because of errors (valid rows were imported; fix these and import them again). */
+  errors: number
+  errorList: ImportError[]
+  errorRows: ErrorRow[]
+  headers: string[]
+  ignoredRows: number
+  departmentsCreated: number
+  newDepartments: string[]
+  durationMs: number
+  rowsPerSecond: number
+}
+
+/**
+ * Writes every valid row in ONE transaction: either all of them land or none do (a cancel, a read
+ * error or a database error rolls back, leaving the register exactly as before). Chunks are
+ * written while the next chunk is read, so SQLite's work overlaps the spreadsheet parsing.
+ * Departments named in the file that don't exist yet are created in the same transaction.
+ */
+export async function commitImport(db: Database, filePath: string, options: ImportOptions): Promise<ImportResult> {
+  const started = performance.now()
+  const nowDate = options.now ?? new Date()
+  const now = nowDate.toISOString()
+  const today = localDate(nowDate)
+  const note = `导入：${options.fileName}`
+  const progress = await progressReporter(filePath, options)
+  const keyer = await loadNameKeyer()
+  const counts = { inserted: 0, updated: 0, skipped: 0 }
+  const created: string[] = []
+
+  const summary = await db.transaction((tx) => withSearchIndexDeferred(tx, async () => {
+    const existing = await loadExistingIndex(tx)
+
+    const ensureDepartments = async (names: Iterable<string | null>) => {
+      for (const name of names) {
+        if (!name || existing.departments.has(name)) continue
+        existing.departments.set(name, await insertDepartment(tx, name, now))
+        created.push(name)
+      }
+    }
+
+    const writeChunk = async (chunk: PlanChunk) => {
+      await ensureDepartments([...chunk.newRows, ...chunk.collisions].map((r) => r.member.departmentName))
+      if (chunk.newRows.length) {
+        const writes = chunk.newRows.map((r) => {
+          const fields = withDerivedFields({ ...r.member.fields, departmentId: departmentIdOf(existing, r.member.departmentName) })
+          return toWrite(fields, 'active', keyer, now)
+        })
+        const ids = await insertMembersBulk(tx, writes)
+        const history: HistoryWrite[] = ids.map((memberId, i) => ({
+          memberId, kind: 'join', eventDate: writes[i]!.joinDate ?? today, fromStatus: null, toStatus: 'active',
+          counterpart: null, note, changedFields: null, now,
+        }))
+        await insertHistoryBulk(tx, history)
+        counts.inserted += ids.length
+      }
+      if (chunk.collisions.length && options.onConflict === 'skip') counts.skipped += chunk.collisions.length
+      else if (chunk.collisions.length) await updateChunk(chunk, existing)
+    }
+
+    const updateChunk = async (chunk: PlanChunk, existingIdx: ExistingIndex) => {
+      for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments)) {
+        if (!r.diff.length) { counts.skipped++; continue }
+        const fields = { ...r.after, departmentId: departmentIdOf(existingIdx, r.departmentName) }
+        await updateMember(tx, r.before.id, toWrite(fields, r.before.status, keyer, now))
+        await insertHistory(tx, {
+          memberId: r.before.id, kind: 'edit', eventDate: today, fromStatus: null, toStatus: null, counterpart: null,
+          note, changedFields: r.diff.map((d) => MEMBER_FIELD_OF[d.field]), now,
+        })
+        counts.updated++
+      }
+    }
+
+    // One chunk is written while the next one is read; a failure surfaces at the next hand-over.
+    let pending: Promise<void> = Promise.resolve()
+    try {
+      const plan = await planImport(filePath, existing, options, async (chunk) => {
+        await pending
+        pending = writeChunk(chunk)
+        pending.catch(() => undefined)
+        progress?.(chunk.rowsDone)
+      })
+      await pending
+      return plan
+    } catch (err) {
+      await pending.catch(() => undefined)
+      throw err
+    }
+  }))
+
+  const durationMs = performance.now() - started
+  return {
+    ...counts,
+    errors: summary.errorRows.length, errorList: firstErrors(summary.errorRows), errorRows: summary.errorRows,
+    headers: summary.headers, ignoredRows: summary.ignoredRows, departmentsCreated: created.length, newDepartments: created,
+    durationMs: Math.round(durationMs), rowsPerSecond: Math.round((summary.dataRows * 1000) / Math.max(1, durationMs)),
+  }
+
+  function departmentIdOf(existing: ExistingIndex, name: string | null): number | null {
+    return name ? (existing.departments.get(name) ?? null) : null
+  }
+}
+
+function toWrite(fields: MemberFields, status: MemberWrite['status'], keyer: (n: string) => MemberWrite['keys'], now: string): MemberWrite {
+  return { ...fields, status, qualityIssues: assessQuality(fields), keys: keyer(fields.name), now }
+}
