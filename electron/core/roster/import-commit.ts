@@ -2,7 +2,7 @@ import type { MemberFields } from '../../../shared/domain/member'
 import { localDate } from '../clock'
 import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
-import { assessQuality, withDerivedFields } from '../members/member-quality'
+import { assessQuality } from '../members/member-quality'
 import {
   insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite, type MemberWrite,
 } from '../members/member-repository'
@@ -66,8 +66,9 @@ export async function commitImport(db: Database, filePath: string, options: Impo
       await ensureDepartments([...chunk.newRows, ...chunk.collisions].map((r) => r.member.departmentName))
       if (chunk.newRows.length) {
         const writes = chunk.newRows.map((r) => {
-          const fields = withDerivedFields({ ...r.member.fields, departmentId: departmentIdOf(existing, r.member.departmentName) })
-          return toWrite(fields, 'active', keyer, now)
+          // Birth date and gender were already derived from the ID number by validateRow.
+          r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
+          return toWrite(r.member.fields, 'active', keyer, now)
         })
         const ids = await insertMembersBulk(tx, writes)
         const history: HistoryWrite[] = ids.map((memberId, i) => ({

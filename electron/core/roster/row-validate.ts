@@ -124,12 +124,13 @@ export function validateRow(cells: readonly CellValue[], columns: ColumnMap, ctx
   }
 
   let idBirth: string | null = null
+  let idGender: 'M' | 'F' | null = null
   if (columns.idNumber !== undefined) {
     const id = readIdCell(cellAt(cells, columns.idNumber))
     if (id.kind === 'lostPrecision') issues.push({ field: 'idNumber', messageKey: 'import.idNumberAsNumber', params: { shown: id.shown } })
     else if (id.kind === 'text' && id.text) {
       const r = checkIdNumber(id.text, ctx.today)
-      if (r.ok) { fields.idNumber = r.value; idBirth = r.birthDate; filled.push('idNumber') } else issues.push({ field: 'idNumber', messageKey: `idNumber.${r.reason}`, params: { expected: r.expected ?? '' } })
+      if (r.ok) { fields.idNumber = r.value; idBirth = r.birthDate; idGender = r.gender; filled.push('idNumber') } else issues.push({ field: 'idNumber', messageKey: `idNumber.${r.reason}`, params: { expected: r.expected ?? '' } })
     }
   }
 
@@ -150,6 +151,9 @@ export function validateRow(cells: readonly CellValue[], columns: ColumnMap, ctx
   }
 
   if (issues.length) return { member: null, issues }
+  // Birth date and gender left blank come from the ID number (as withDerivedFields does; not "filled").
+  if (idBirth && !fields.birthDate) fields.birthDate = idBirth
+  if (idGender && !fields.gender) fields.gender = idGender
   return { member: { fields, departmentName, filled }, issues }
 }
 
