@@ -10,6 +10,8 @@ export default defineConfig({
           environment: 'node',
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 30_000,
+          // scrypt at production cost in account set-up hooks: slow on a loaded 2-core machine.
+          hookTimeout: 60_000,
           // Real SQLite files on a 2-core machine: keep parallelism modest.
           maxWorkers: 2,
         },

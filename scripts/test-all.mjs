@@ -42,6 +42,7 @@ step('lint', 'npm', ['run', '--silent', 'lint'])
 suite('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
   'test-results/vitest.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0), skipped: j.numPendingTests + j.numTodoTests }))
 step('build (electron-vite: main, preload, renderer)', 'npm', ['run', '--silent', 'build'])
+step('security scan of the built shell (electronegativity, justified findings only)', 'node', ['scripts/electronegativity-gate.mjs'])
 step('build renderer for the web host', 'npm', ['run', '--silent', 'build:renderer'])
 suite('e2e in Chromium via the web host', 'npx', ['playwright', 'test'], 'test-results/e2e-report.json',
   (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped }))

@@ -13,6 +13,7 @@ describe('createWindowOptions', () => {
         nodeIntegrationInWorker: false,
         nodeIntegrationInSubFrames: false,
         webSecurity: true,
+        disableBlinkFeatures: 'Auxclick',
         allowRunningInsecureContent: false,
         webviewTag: false,
         navigateOnDragDrop: false,

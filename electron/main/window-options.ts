@@ -39,6 +39,8 @@ export function createWindowOptions({ preloadPath, isDev }: WindowOptionsInput):
       // The spellchecker would download dictionaries from Google: offline machines, and no need.
       spellcheck: false,
       experimentalFeatures: false,
+      // Middle-click would try to open links in a new window; the open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       // DevTools only while developing; a packaged build gives page script no inspector to lean on.
       devTools: isDev,
