@@ -35,6 +35,8 @@ export type ImportError = {
   rowNumber: number
   /** The column's header in the file (or the field's name when the column was not in the file). */
   column: string
+  /** 1-based column in the file, null when the field's column was not mapped. */
+  columnIndex: number | null
   field: ImportField | null
   value: string
   messageKey: string
@@ -143,7 +145,7 @@ export async function planImport(
     const column = headerOf(issue.field)
     const reason = importReasonZh(issue.field, issue.messageKey, issue.params)
     return {
-      rowNumber, column, field: issue.field, value: rawCellText(cells, columns[issue.field]),
+      rowNumber, column, columnIndex: columns[issue.field] ?? null, field: issue.field, value: rawCellText(cells, columns[issue.field]),
       messageKey: issue.messageKey, params: issue.params, reason, message: rowMessageZh(rowNumber, column, reason),
     }
   }

@@ -1,0 +1,171 @@
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { ethnicityName } from '../../../shared/domain/ethnicity'
+import { memberSearchSchema, type Member, type MemberSearch, type QualityIssue } from '../../../shared/domain/member'
+import { localDate } from '../clock'
+import type { Queryable } from '../db/sqlite'
+import { MEMBER_SELECT } from '../members/member-repository'
+import { buildMemberSearch } from '../members/member-search-sql'
+import { EDUCATION_WORDS, FIELD_HEADERS, GENDER_WORDS, POLITICAL_WORDS, STATUS_WORDS, type ImportField } from './fields'
+import { resolveInside, sanitizeFileName, withExtension } from './file-names'
+import { loadExcelJS } from './read-roster'
+
+/**
+ * The roster as .xlsx (exceljs streaming writer: title row with the union's name and date, Chinese
+ * headers, ID numbers as text, frozen header, column widths) or .csv (UTF-8 with BOM for Excel/WPS).
+ * Codes are written as words. The columns are the import's, so an export imports back cleanly.
+ * The file is written under a temporary name in the chosen folder and renamed when complete.
+ */
+export type ExportFormat = 'xlsx' | 'csv'
+export type ExportOptions = {
+  /** The list's current filter (text, department, status…); sort and order are kept, paging is ignored. */
+  filter?: Partial<MemberSearch>
+  format: ExportFormat
+  /** The folder the user picked: nothing is ever written outside it. */
+  folder: string
+  /** Sanitised; defaults to 「<union name>会员花名册<date>」. */
+  fileName?: string
+  unionName: string
+  now?: Date
+  onProgress?: (rowsDone: number, total: number) => void
+}
+export type ExportResult = { filePath: string; rows: number }
+
+type Column = { header: string; width: number; text?: boolean; value: (m: Member) => string | number | null }
+const F = FIELD_HEADERS
+const tx = (field: ImportField, width: number, value: (m: Member) => string | null, text = false): Column =>
+  ({ header: F[field], width, value, text })
+
+export const EXPORT_COLUMNS: Column[] = [
+  { header: '序号', width: 7, value: () => null },
+  tx('name', 10, (m) => m.name),
+  tx('gender', 6, (m) => (m.gender ? GENDER_WORDS[m.gender] : null)),
+  tx('ethnicity', 8, (m) => (m.ethnicity ? ethnicityName(m.ethnicity) : null)),
+  tx('idNumber', 21, (m) => m.idNumber, true),
+  tx('birthDate', 12, (m) => m.birthDate),
+  tx('mobile', 14, (m) => m.mobile, true),
+  tx('department', 14, (m) => m.departmentName),
+  tx('post', 12, (m) => m.post),
+  tx('title', 12, (m) => m.title),
+  tx('employeeNo', 10, (m) => m.employeeNo, true),
+  tx('education', 11, (m) => (m.education ? EDUCATION_WORDS[m.education] : null)),
+  tx('politicalStatus', 12, (m) => (m.politicalStatus ? POLITICAL_WORDS[m.politicalStatus] : null)),
+  tx('nativePlace', 12, (m) => m.nativePlace),
+  tx('joinDate', 12, (m) => m.joinDate),
+  tx('cardNo', 12, (m) => m.cardNo, true),
+  { header: F.wageBase, width: 12, value: (m) => (m.wageBaseFen === null ? null : m.wageBaseFen / 100) },
+  tx('migrantWorker', 7, (m) => (m.migrantWorker ? '是' : '否')),
+  { header: '状态', width: 9, value: (m) => STATUS_WORDS[m.status] },
+]
+
+type MemberJson = Omit<Member, 'migrantWorker' | 'qualityIssues'> & { migrantWorker: number; qualityIssues: string }
+const fromJson = (m: MemberJson): Member => ({
+  ...m, migrantWorker: m.migrantWorker === 1, qualityIssues: m.qualityIssues ? (m.qualityIssues.split(',') as QualityIssue[]) : [],
+})
+
+const WAGE_COLUMN = EXPORT_COLUMNS.findIndex((c) => c.header === F.wageBase) + 1
+
+type MemberBatches = { total: number; batches: AsyncIterable<Member[]> }
+
+/** The matching members' ids in the list's order (one query), then the members in batches. */
+async function exportMembers(db: Queryable, filter: Partial<MemberSearch>, batch = 2000): Promise<MemberBatches> {
+  const q = memberSearchSchema.parse({ ...filter, offset: 0, limit: 1 })
+  const idSelect = 'SELECT m.id AS id FROM members m LEFT JOIN departments d ON d.id = m.department_id'
+  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, idSelect)
+  const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(id) AS ids FROM (${page.sql})`, page.params)
+  const ids = JSON.parse(row?.ids ?? '[]') as number[]
+  async function* batches(): AsyncGenerator<Member[]> {
+    for (let i = 0; i < ids.length; i += batch) {
+      const slice = ids.slice(i, i + batch)
+      const r = await db.get<{ rows: string | null }>(
+        `SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${MEMBER_SELECT} WHERE m.id IN (SELECT value FROM json_each(?)))`,
+        [JSON.stringify(slice)])
+      const byId = new Map((JSON.parse(r?.rows ?? '[]') as MemberJson[]).map((m) => [m.id, fromJson(m)]))
+      yield slice.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined)
+    }
+  }
+  return { total: ids.length, batches: batches() }
+}
+
+export function defaultExportName(unionName: string, now: Date): string {
+  return `${unionName}会员花名册${localDate(now).replace(/-/g, '')}`
+}
+
+export async function exportRoster(db: Queryable, options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? new Date()
+  const ext = options.format === 'csv' ? '.csv' : '.xlsx'
+  const name = withExtension(sanitizeFileName(options.fileName || defaultExportName(options.unionName, now)), ext)
+  const filePath = resolveInside(options.folder, name)
+  const tmpPath = resolveInside(options.folder, `~${name}.${process.pid}.tmp`)
+  const members = await exportMembers(db, options.filter ?? {})
+  try {
+    const rows = options.format === 'csv'
+      ? await writeCsv(tmpPath, members, options)
+      : await writeXlsx(tmpPath, members, options, now)
+    await rename(tmpPath, filePath)
+    return { filePath, rows }
+  } catch (err) {
+    await rm(tmpPath, { force: true })
+    throw err
+  }
+}
+
+async function writeXlsx(path: string, members: MemberBatches, options: ExportOptions, now: Date): Promise<number> {
+  const ExcelJS = await loadExcelJS()
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
+  const ws = wb.addWorksheet('会员花名册', { views: [{ state: 'frozen', ySplit: 2 }] })
+  ws.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width, style: c.text ? { numFmt: '@' } : {} }))
+  const title = ws.addRow([`${options.unionName}会员花名册（导出日期：${localDate(now)}）`])
+  title.font = { bold: true, size: 14 }
+  title.height = 24
+  ws.mergeCells(1, 1, 1, EXPORT_COLUMNS.length)
+  title.commit()
+  const header = ws.addRow(EXPORT_COLUMNS.map((c) => c.header))
+  header.font = { bold: true }
+  header.eachCell((cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } } })
+  header.commit()
+  let n = 0
+  for await (const batch of members.batches) {
+    for (const m of batch) {
+      n++
+      const row = ws.addRow(EXPORT_COLUMNS.map((c, i) => (i === 0 ? n : c.value(m))))
+      row.getCell(WAGE_COLUMN).numFmt = '0.00'
+      row.commit()
+    }
+    options.onProgress?.(n, members.total)
+  }
+  ws.commit()
+  await wb.commit()
+  return n
+}
+
+/** Excel would turn long digit strings into numbers (an ID loses its last digits) and run "=…" as a formula. */
+function csvCell(v: string | number | null, text: boolean): string {
+  if (v === null) return ''
+  let s = String(v)
+  if ((text && /^\d{6,}$/.test(s)) || /^[=+\-@]/.test(s)) s = `\t${s}`
+  return /[",\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+async function writeCsv(path: string, members: MemberBatches, options: ExportOptions): Promise<number> {
+  const out = createWriteStream(path)
+  const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain') }
+  let n = 0
+  try {
+    await write(`\uFEFF${EXPORT_COLUMNS.map((c) => csvCell(c.header, false)).join(',')}\r\n`)
+    for await (const batch of members.batches) {
+      let chunk = ''
+      for (const m of batch) {
+        n++
+        chunk += `${EXPORT_COLUMNS.map((c, i) => csvCell(i === 0 ? n : c.value(m), Boolean(c.text))).join(',')}\r\n`
+      }
+      await write(chunk)
+      options.onProgress?.(n, members.total)
+    }
+  } finally {
+    out.end()
+    await once(out, 'close')
+  }
+  return n
+}
