@@ -7,6 +7,8 @@ import { BackupService } from './backup/backup-service'
 import { systemClock, type Clock } from './clock'
 import { KeyVault, type KeyProtector } from './crypto/key-vault'
 import { migrate } from './db/migrate'
+import { MIGRATIONS } from './db/migrations'
+import { IdNumberProtector } from './members/id-number-protection'
 import { Database } from './db/sqlite'
 import { seedDemo } from './demo/seed-demo'
 import { DepartmentService } from './departments/department-service'
@@ -42,6 +44,7 @@ export class Workspace {
   readonly accounts: AccountService
   readonly audit: AuditTrail
   readonly backups: BackupService
+  readonly idNumbers: IdNumberProtector
 
   constructor(
     readonly kind: WorkspaceKind,
@@ -51,9 +54,10 @@ export class Workspace {
     backupFolder: string,
   ) {
     this.audit = new AuditTrail(vault.auditKey)
+    this.idNumbers = new IdNumberProtector(vault)
     this.profile = new ProfileService(db, this.audit, clock)
     this.departments = new DepartmentService(db, this.audit, clock)
-    this.members = new MemberService(db, this.audit, clock)
+    this.members = new MemberService(db, this.audit, this.idNumbers, clock)
     this.accounts = new AccountService(db, this.audit, clock)
     this.backups = new BackupService(db.file, backupFolder, clock, () => readNumberSetting(db, 'backup.keepCount'))
   }
@@ -74,12 +78,14 @@ export async function openWorkspace(kind: WorkspaceKind, options: CoreOptions): 
   const db = await Database.open(databaseFile(options.dataDir, kind))
   const ws = new Workspace(kind, db, vault, clock, join(options.dataDir, 'backups'))
   try {
-    const { from } = await migrate(db, {
+    const { from, to } = await migrate(db, {
       beforeMigrate: async (version) => {
         if (kind === 'real' && version > 0) await ws.backups.create('preMigration')
       },
-    })
-    if (kind === 'demo' && from === 0) await seedDemo(db, clock, options.demoMemberCount)
+    }, MIGRATIONS, { idProtector: ws.idNumbers })
+    // Migrations may have replaced clear values (0080): move everything out of the WAL and empty it.
+    if (from !== to) await db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    if (kind === 'demo' && from === 0) await seedDemo(db, clock, ws.idNumbers, options.demoMemberCount)
   } catch (err) {
     await db.close()
     throw err

@@ -1,5 +1,5 @@
 import { DatabaseTooNewError } from '../errors'
-import type { Migration } from './migration'
+import type { Migration, MigrationContext } from './migration'
 import { MIGRATIONS } from './migrations'
 import type { Database } from './sqlite'
 
@@ -22,6 +22,7 @@ export async function migrate(
   db: Database,
   hooks: MigrateHooks = {},
   migrations: readonly Migration[] = MIGRATIONS,
+  ctx: MigrationContext = {},
 ): Promise<{ from: number; to: number }> {
   const from = await readSchemaVersion(db)
   const latest = migrations[migrations.length - 1]?.version ?? 0
@@ -31,7 +32,7 @@ export async function migrate(
   await hooks.beforeMigrate?.(from, latest)
   for (const m of pending) {
     await db.transaction(async (tx) => {
-      await m.up(tx)
+      await m.up(tx, ctx)
       await tx.exec(`PRAGMA user_version = ${Number(m.version)}`)
     })
   }

@@ -4,6 +4,7 @@ import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
 import { insertMembersWithHistory } from '../members/member-bulk'
 import { writeProfile } from '../profile/profile-repository'
+import type { IdNumberProtector } from '../members/id-number-protection'
 import { DEMO_DEPARTMENTS, generateDemoPeople } from './demo-people'
 
 export const DEMO_PROFILE: OrgProfile = {
@@ -14,12 +15,12 @@ export const DEMO_PROFILE: OrgProfile = {
 }
 
 /** Fills an empty database with the demo union: profile, departments, members and their history. */
-export async function seedDemo(db: Database, clock: Clock, memberCount = 1200, seed = 20261127): Promise<void> {
+export async function seedDemo(db: Database, clock: Clock, ids: IdNumberProtector, memberCount = 1200, seed = 20261127): Promise<void> {
   const now = clock.now().toISOString()
   await db.transaction(async (tx) => {
     await writeProfile(tx, DEMO_PROFILE, now)
     const deptIds: number[] = []
     for (const name of DEMO_DEPARTMENTS) deptIds.push(await insertDepartment(tx, name, now))
-    await insertMembersWithHistory(tx, generateDemoPeople(memberCount, seed, deptIds), now)
+    await insertMembersWithHistory(tx, generateDemoPeople(memberCount, seed, deptIds), now, ids)
   })
 }

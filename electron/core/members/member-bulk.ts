@@ -4,6 +4,7 @@ import type { Queryable } from '../db/sqlite'
 import { assessQuality, withDerivedFields } from './member-quality'
 import { insertHistoryBulk, insertMembersBulk, type HistoryWrite, type MemberWrite } from './member-repository'
 import { loadNameKeyer } from './name-keys'
+import type { IdNumberProtector } from './id-number-protection'
 
 export type BulkMember = { fields: MemberFields; status: MemberStatus; statusDate: string | null }
 
@@ -15,11 +16,16 @@ const KIND_FOR_STATUS: Partial<Record<MemberStatus, StatusChangeKind>> = Object.
  * Writes many already-validated members with their history in the caller's transaction: the path
  * for imports and demo data. Uniqueness is the caller's job (the unique indexes still guard it).
  */
-export async function insertMembersWithHistory(tx: Queryable, people: readonly BulkMember[], now: string): Promise<number[]> {
+export async function insertMembersWithHistory(
+  tx: Queryable, people: readonly BulkMember[], now: string, idNumbers: IdNumberProtector,
+): Promise<number[]> {
   const keyer = await loadNameKeyer()
   const writes: MemberWrite[] = people.map((p) => {
     const fields = withDerivedFields(p.fields)
-    return { ...fields, status: p.status, qualityIssues: assessQuality(fields), keys: keyer(fields.name), now }
+    return {
+      ...fields, status: p.status, qualityIssues: assessQuality(fields), keys: keyer(fields.name),
+      sealedId: fields.idNumber ? idNumbers.seal(fields.idNumber) : null, now,
+    }
   })
   const ids = await insertMembersBulk(tx, writes)
   const history: HistoryWrite[] = []

@@ -4,19 +4,24 @@ import {
 import type { HistoryKind, MemberStatus } from '../../../shared/domain/member-status'
 import type { Queryable, SqlValue } from '../db/sqlite'
 import type { NameKeys } from './name-keys'
+import type { IdNumberProtector, SealedIdNumber } from './id-number-protection'
 import { buildMemberSearch } from './member-search-sql'
 
-/** A member as written: the form's fields plus what core computed. */
+/** A member as written: the form's fields plus what core computed. The ID number is only stored sealed. */
 export type MemberWrite = MemberFields & {
   status: MemberStatus
   qualityIssues: QualityIssue[]
   keys: NameKeys
+  sealedId: SealedIdNumber | null
   now: string
 }
 
 const COLUMNS: ReadonlyArray<[string, (w: MemberWrite) => SqlValue]> = [
   ['card_no', (w) => w.cardNo], ['name', (w) => w.name], ['gender', (w) => w.gender],
-  ['birth_date', (w) => w.birthDate], ['ethnicity', (w) => w.ethnicity], ['id_number', (w) => w.idNumber],
+  ['birth_date', (w) => w.birthDate], ['ethnicity', (w) => w.ethnicity],
+  ['id_number_enc', (w) => w.sealedId?.enc ?? null], ['id_number_hash', (w) => w.sealedId?.hash ?? null],
+  ['id_tail4_hash', (w) => w.sealedId?.tail4 ?? null], ['id_tail5_hash', (w) => w.sealedId?.tail5 ?? null],
+  ['id_tail6_hash', (w) => w.sealedId?.tail6 ?? null], ['id_masked', (w) => w.sealedId?.masked ?? null],
   ['mobile', (w) => w.mobile], ['education', (w) => w.education], ['political_status', (w) => w.politicalStatus],
   ['native_place', (w) => w.nativePlace], ['department_id', (w) => w.departmentId], ['post', (w) => w.post],
   ['title', (w) => w.title], ['employee_no', (w) => w.employeeNo], ['join_date', (w) => w.joinDate],
@@ -33,7 +38,7 @@ const COLUMN_NAMES = COLUMNS.map(([c]) => c)
  */
 export const MEMBER_JSON = `json_object(
     'id', m.id, 'cardNo', m.card_no, 'name', m.name, 'gender', m.gender, 'birthDate', m.birth_date,
-    'ethnicity', m.ethnicity, 'idNumber', m.id_number, 'mobile', m.mobile, 'education', m.education,
+    'ethnicity', m.ethnicity, 'idNumber', m.id_masked, 'mobile', m.mobile, 'education', m.education,
     'politicalStatus', m.political_status, 'nativePlace', m.native_place, 'departmentId', m.department_id,
     'departmentName', d.name, 'post', m.post, 'title', m.title, 'employeeNo', m.employee_no,
     'joinDate', m.join_date, 'wageBaseFen', m.wage_base_fen,
@@ -58,11 +63,19 @@ export async function findMember(db: Queryable, id: number): Promise<Member | un
   return row && fromJson(JSON.parse(row.j) as MemberJson)
 }
 
-/** Who else already holds this value of a unique field (for a conflict message naming them). */
+/**
+ * Who else already holds this value of a unique field (for a conflict message naming them). ID
+ * numbers are matched by their blind index, never in clear.
+ */
 export async function findHolder(
-  db: Queryable, column: 'id_number' | 'employee_no', value: string, exceptId: number | null,
+  db: Queryable, column: 'id_number_hash' | 'employee_no', value: string, exceptId: number | null,
 ): Promise<{ id: number; name: string } | undefined> {
   return db.get(`SELECT id, name FROM members WHERE ${column} = ? AND id IS NOT ?`, [value, exceptId])
+}
+
+/** The sealed ID number and its index, for reveal and for telling whether an edit changed it. */
+export async function findSealedIdNumber(db: Queryable, id: number): Promise<{ enc: string | null; hash: string | null } | undefined> {
+  return db.get('SELECT id_number_enc AS enc, id_number_hash AS hash FROM members WHERE id = ?', [id])
 }
 
 export async function insertMember(db: Queryable, w: MemberWrite): Promise<number> {
@@ -135,8 +148,8 @@ export async function listHistory(db: Queryable, memberId: number): Promise<Hist
   }))
 }
 
-export async function searchMembers(db: Queryable, q: MemberSearch): Promise<MemberPage> {
-  const { count, page, capped } = buildMemberSearch(q, MEMBER_SELECT)
+export async function searchMembers(db: Queryable, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
+  const { count, page, capped } = buildMemberSearch(q, MEMBER_SELECT, ids)
   // group_concat keeps the subquery's order and, unlike json_group_array(json(j)), does not re-parse each row.
   const pageRow = await db.get<{ rows: string | null }>(`SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${page.sql})`, page.params)
   const rows = (JSON.parse(pageRow?.rows ?? '[]') as MemberJson[]).map(fromJson)

@@ -1,6 +1,7 @@
 import { SEARCH_COUNT_CAP, type MemberSearch } from '../../../shared/domain/member'
 import type { SqlValue } from '../db/sqlite'
 import { nameCharacters } from './name-keys'
+import type { IdNumberProtector } from './id-number-protection'
 
 type Query = { sql: string; params: SqlValue[] }
 
@@ -24,9 +25,10 @@ const globPrefix = (s: string) => `${s.replace(/[*?[\]]/g, '')}*`
 
 /**
  * The ids the text matches, as a streaming subquery in the index's own order, so a page of the
- * default ("relevance") order stops after the rows it needs.
+ * default ("relevance") order stops after the rows it needs. ID numbers are only found whole or by
+ * their last 4–6 characters, through blind indexes (they are stored encrypted).
  */
-function hitsFor(raw: string): Query | null {
+function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
   const { kind, text } = classifySearch(raw)
   switch (kind) {
     case 'none':
@@ -45,8 +47,18 @@ function hitsFor(raw: string): Query | null {
               UNION ALL SELECT id FROM members WHERE name_initials GLOB ? AND name_pinyin NOT GLOB ?`,
         params: [globPrefix(text), globPrefix(text), globPrefix(text)],
       }
-    case 'number':
-      return { sql: 'SELECT rowid AS id FROM member_number_fts WHERE member_number_fts MATCH ?', params: [quote(text)] }
+    case 'number': {
+      const fts = 'SELECT rowid AS id FROM member_number_fts WHERE member_number_fts MATCH ?'
+      const upper = text.toUpperCase()
+      if (upper.length === 18) {
+        return { sql: `${fts} UNION SELECT id FROM members WHERE id_number_hash = ?`, params: [quote(text), ids.hash(upper)] }
+      }
+      const tail = ids.tailHash(upper)
+      if (tail) {
+        return { sql: `${fts} UNION SELECT id FROM members WHERE id_tail${upper.length}_hash = ?`, params: [quote(text), tail] }
+      }
+      return { sql: fts, params: [quote(text)] }
+    }
     case 'numberPrefix':
       return { sql: 'SELECT id FROM members WHERE employee_no GLOB ?', params: [globPrefix(text.toUpperCase())] }
   }
@@ -65,7 +77,7 @@ const ORDER: Record<Exclude<MemberSearch['sort'], 'relevance'>, string> = {
  * order) so a rare name never walks the register, and the count stops at SEARCH_COUNT_CAP + 1.
  * Without text, filters and sort run on the members indexes and the count is exact.
  */
-export function buildMemberSearch(q: MemberSearch, memberSelect: string): { count: Query; page: Query; capped: boolean } {
+export function buildMemberSearch(q: MemberSearch, memberSelect: string, ids: IdNumberProtector): { count: Query; page: Query; capped: boolean } {
   const where: string[] = []
   const params: SqlValue[] = []
   if (q.departmentId !== null) { where.push('m.department_id = ?'); params.push(q.departmentId) }
@@ -76,7 +88,7 @@ export function buildMemberSearch(q: MemberSearch, memberSelect: string): { coun
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const dir = q.order === 'desc' ? 'DESC' : 'ASC'
 
-  const hits = hitsFor(q.query)
+  const hits = hitsFor(q.query, ids)
   const sort = q.sort === 'relevance' && !hits ? 'name' : q.sort
   const orderSql = sort === 'relevance'
     ? ''

@@ -17,7 +17,7 @@ describe('member search', () => {
   beforeAll(async () => {
     tmp = makeTempDir()
     ws = await openWorkspace('real', { dataDir: tmp.dir, clock: fixedClock(), keyProtector: devKeyFileProtector })
-    await seedDemo(ws.db, fixedClock(), 3000)
+    await seedDemo(ws.db, fixedClock(), ws.idNumbers, 3000)
     zhangSan = await ws.members.create(memberInput({
       name: '张三', employeeNo: 'Q77881', mobile: '13987650001', idNumber: makeIdNumber('632801', '19791203', 555),
     }), TEST_ACTOR)
@@ -49,10 +49,14 @@ describe('member search', () => {
     expect((await search(ws, { query: 'shantianfang' })).rows.map((m) => m.id)).toEqual([danTian.id])
   })
 
-  it('finds by a fragment of employee no., mobile or ID number', async () => {
-    for (const query of ['77881', '8765000', '197912035']) {
+  it('finds by a fragment of employee no. or mobile, and an ID number whole or by its last 4–6', async () => {
+    const id = makeIdNumber('632801', '19791203', 555)
+    for (const query of ['77881', '8765000', id, id.slice(-6), id.slice(-5).toLowerCase()]) {
       expect((await search(ws, { query })).rows.map((m) => m.id), query).toEqual([zhangSan.id])
     }
+    expect((await search(ws, { query: id.slice(-4) })).rows.map((m) => m.id)).toContain(zhangSan.id)
+    // Stored sealed: a fragment from the middle of an ID number cannot be searched.
+    expect((await search(ws, { query: id.slice(6, 14) })).rows.map((m) => m.id)).not.toContain(zhangSan.id)
   })
 
   it('filters by department, status, gender and ethnicity, together with text', async () => {

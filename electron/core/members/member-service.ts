@@ -6,12 +6,13 @@ import type { Database, Queryable } from '../db/sqlite'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { assessQuality, withDerivedFields } from './member-quality'
 import {
-  findHolder, findMember, insertHistory, insertMember, listHistory, searchMembers, setMemberStatus, updateMember,
+  findHolder, findMember, findSealedIdNumber, insertHistory, insertMember, listHistory, searchMembers, setMemberStatus, updateMember,
   type MemberWrite,
 } from './member-repository'
 import { loadNameKeyer } from './name-keys'
 import { diffForAudit, type Actor, type AuditTrail } from '../audit/audit-trail'
 import { maskSensitiveMemberField } from './sensitive-fields'
+import type { IdNumberProtector } from './id-number-protection'
 import { departmentExists } from '../departments/department-repository'
 
 const FIELD_ORDER: (keyof MemberFields)[] = [
@@ -24,11 +25,12 @@ export class MemberService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditTrail,
+    private readonly ids: IdNumberProtector,
     private readonly clock: Clock,
   ) {}
 
   async search(q: MemberSearch): Promise<MemberPage> {
-    return searchMembers(this.db, q)
+    return searchMembers(this.db, q, this.ids)
   }
 
   async get(id: number): Promise<{ member: Member; history: HistoryEntry[] }> {
@@ -63,16 +65,20 @@ export class MemberService {
       const write = await this.prepareWrite(input, before.status)
       await this.assertUnique(tx, write, id)
       await this.assertDepartmentExists(tx, write.departmentId)
-      const changed = FIELD_ORDER.filter((f) => before[f] !== write[f])
+      // The stored ID number is sealed: compare blind indexes, and log only masked forms.
+      const storedHash = (await findSealedIdNumber(tx, id))?.hash ?? null
+      const changed = FIELD_ORDER.filter((f) =>
+        f === 'idNumber' ? storedHash !== (write.sealedId?.hash ?? null) : before[f] !== write[f])
       if (changed.length === 0) return
+      const auditChanges = Object.fromEntries(changed.map((f) =>
+        [f, f === 'idNumber' ? [before.idNumber, write.sealedId?.masked ?? null] : [before[f], write[f]]]))
       await updateMember(tx, id, write)
       await insertHistory(tx, {
         memberId: id, kind: 'edit', eventDate: localDate(this.clock.now()), fromStatus: null, toStatus: null,
         counterpart: null, note: null, changedFields: changed, now: write.now,
       })
       await this.audit.record(tx, actor, {
-        action: 'member.update', entity: 'member', entityId: id,
-        changes: diffForAudit<MemberFields>(before, write, changed, maskSensitiveMemberField),
+        action: 'member.update', entity: 'member', entityId: id, changes: auditChanges,
       }, write.now)
     })
     return (await findMember(this.db, id))!
@@ -111,12 +117,12 @@ export class MemberService {
 
   /** The full ID number for a role allowed to see it; the reveal itself is audited. */
   async revealIdNumber(id: number, actor: Actor): Promise<string | null> {
-    const m = await findMember(this.db, id)
-    if (!m) throw new NotFoundError()
+    const sealed = await findSealedIdNumber(this.db, id)
+    if (!sealed) throw new NotFoundError()
     await this.db.transaction((tx) => this.audit.record(tx, actor, {
       action: 'member.revealIdNumber', entity: 'member', entityId: id, changes: {},
     }, this.clock.now().toISOString()))
-    return m.idNumber
+    return sealed.enc ? this.ids.reveal(sealed.enc) : null
   }
 
   private async prepareWrite(input: MemberFields, status: Member['status']): Promise<MemberWrite> {
@@ -124,13 +130,13 @@ export class MemberService {
     const keyer = await loadNameKeyer()
     return {
       ...fields, status, qualityIssues: assessQuality(fields), keys: keyer(fields.name),
-      now: this.clock.now().toISOString(),
+      sealedId: fields.idNumber ? this.ids.seal(fields.idNumber) : null, now: this.clock.now().toISOString(),
     }
   }
 
   private async assertUnique(tx: Queryable, w: MemberWrite, selfId: number | null): Promise<void> {
-    if (w.idNumber) {
-      const other = await findHolder(tx, 'id_number', w.idNumber, selfId)
+    if (w.sealedId) {
+      const other = await findHolder(tx, 'id_number_hash', w.sealedId.hash, selfId)
       if (other) throw new ConflictError('idNumber', 'duplicate.idNumber', { other: other.name })
     }
     if (w.employeeNo) {

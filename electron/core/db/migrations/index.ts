@@ -6,8 +6,9 @@ import m0040 from './0040-create-member-history'
 import m0050 from './0050-create-member-search'
 import m0060 from './0060-create-users'
 import m0070 from './0070-create-audit-log'
+import m0080 from './0080-encrypt-id-numbers'
 
 /** Append-only: never edit a migration that has shipped; add the next one (fix forward). */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070]
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
