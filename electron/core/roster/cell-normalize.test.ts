@@ -43,7 +43,7 @@ describe('dates as spreadsheets hold them', () => {
 
 describe('ID number cells', () => {
   it('rejects numbers Excel has already rounded, keeps text as typed', () => {
-    expect(readIdCell(630102198503011234)).toEqual({ kind: 'lostPrecision', shown: '630102198503011200' })
+    expect(readIdCell(Number('630102198503011234'))).toEqual({ kind: 'lostPrecision', shown: '630102198503011000' })
     expect(readIdCell('6.30102E+17')).toEqual({ kind: 'lostPrecision', shown: '6.30102E+17' })
     expect(readIdCell(' 63010219850301123x ')).toEqual({ kind: 'text', text: '63010219850301123x' })
     expect(readIdCell(630102850301123)).toEqual({ kind: 'text', text: '630102850301123' })

@@ -139,7 +139,7 @@ export type IdCell = { kind: 'blank' } | { kind: 'text'; text: string } | { kind
 export function readIdCell(v: CellValue): IdCell {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: '' }
-    if (Math.abs(v) >= 1e15) return { kind: 'lostPrecision', shown: v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) }
+    if (Math.abs(v) >= 1e15) return { kind: 'lostPrecision', shown: asExcelShows(v) }
     return { kind: 'text', text: String(v) }
   }
   const text = cellText(v)
@@ -147,6 +147,14 @@ export function readIdCell(v: CellValue): IdCell {
   const compact = toHalfWidth(text).replace(/\s+/g, '')
   if (/^\d(\.\d+)?E\+?\d+$/i.test(compact)) return { kind: 'lostPrecision', shown: compact }
   return { kind: 'text', text }
+}
+
+/** A big number as Excel displays it: 15 significant digits, the rest zeros (630102198503011000). */
+function asExcelShows(v: number): string {
+  const [mantissa, exp] = Math.abs(v).toPrecision(15).split('e+')
+  const digits = mantissa!.replace('.', '').replace(/0+$/, '')
+  const length = Number(exp ?? 0) + 1
+  return (v < 0 ? '-' : '') + (digits.length >= length ? digits.slice(0, length) : digits.padEnd(length, '0'))
 }
 
 // ---- words for codes -----------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 import type { MemberFields } from '../../../shared/domain/member'
 import { localDate } from '../clock'
+import type { Actor, AuditTrail } from '../audit/audit-trail'
 import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
-import { assessQuality } from '../members/member-quality'
+import type { IdNumberProtector } from '../members/id-number-protection'
+import { assessQuality, withDerivedFields } from '../members/member-quality'
 import {
   insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite, type MemberWrite,
 } from '../members/member-repository'
@@ -14,7 +16,12 @@ import {
   type PlanChunk,
 } from './import-plan'
 import { progressReporter } from './import-preview'
-import { withSearchIndexDeferred } from './search-index'
+import { withBulkLoad } from './bulk-load'
+
+export type CommitOptions = ImportOptions & {
+  /** The import is recorded as one audit entry (file name and counts) in the same transaction. */
+  audit?: { trail: AuditTrail; actor: Actor }
+}
 
 export type ImportResult = {
   inserted: number
@@ -40,7 +47,7 @@ export type ImportResult = {
  * written while the next chunk is read, so SQLite's work overlaps the spreadsheet parsing.
  * Departments named in the file that don't exist yet are created in the same transaction.
  */
-export async function commitImport(db: Database, filePath: string, options: ImportOptions): Promise<ImportResult> {
+export async function commitImport(db: Database, filePath: string, options: CommitOptions): Promise<ImportResult> {
   const started = performance.now()
   const nowDate = options.now ?? new Date()
   const now = nowDate.toISOString()
@@ -51,7 +58,7 @@ export async function commitImport(db: Database, filePath: string, options: Impo
   const counts = { inserted: 0, updated: 0, skipped: 0 }
   const created: string[] = []
 
-  const summary = await db.transaction((tx) => withSearchIndexDeferred(tx, async () => {
+  const summary = await db.transaction((tx) => withBulkLoad(tx, async () => {
     const existing = await loadExistingIndex(tx)
 
     const ensureDepartments = async (names: Iterable<string | null>) => {
@@ -68,7 +75,7 @@ export async function commitImport(db: Database, filePath: string, options: Impo
         const writes = chunk.newRows.map((r) => {
           // Birth date and gender were already derived from the ID number by validateRow.
           r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
-          return toWrite(r.member.fields, 'active', keyer, now)
+          return toWrite(r.member.fields, 'active', keyer, now, options.idNumbers)
         })
         const ids = await insertMembersBulk(tx, writes)
         const history: HistoryWrite[] = ids.map((memberId, i) => ({
@@ -83,10 +90,10 @@ export async function commitImport(db: Database, filePath: string, options: Impo
     }
 
     const updateChunk = async (chunk: PlanChunk, existingIdx: ExistingIndex) => {
-      for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments)) {
+      for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments, options.idNumbers)) {
         if (!r.diff.length) { counts.skipped++; continue }
-        const fields = { ...r.after, departmentId: departmentIdOf(existingIdx, r.departmentName) }
-        await updateMember(tx, r.before.id, toWrite(fields, r.before.status, keyer, now))
+        const fields = withDerivedFields({ ...r.after, idNumber: r.plainId(), departmentId: departmentIdOf(existingIdx, r.departmentName) })
+        await updateMember(tx, r.before.id, toWrite(fields, r.before.status, keyer, now, options.idNumbers))
         await insertHistory(tx, {
           memberId: r.before.id, kind: 'edit', eventDate: today, fromStatus: null, toStatus: null, counterpart: null,
           note, changedFields: r.diff.map((d) => MEMBER_FIELD_OF[d.field]), now,
@@ -105,6 +112,10 @@ export async function commitImport(db: Database, filePath: string, options: Impo
         progress?.(chunk.rowsDone)
       })
       await pending
+      await options.audit?.trail.record(tx, options.audit.actor, {
+        action: 'member.import', entity: 'member', entityId: null,
+        changes: { file: options.fileName, ...counts, errors: plan.errorRows.length, departmentsCreated: created },
+      }, now)
       return plan
     } catch (err) {
       await pending.catch(() => undefined)
@@ -125,6 +136,15 @@ export async function commitImport(db: Database, filePath: string, options: Impo
   }
 }
 
-function toWrite(fields: MemberFields, status: MemberWrite['status'], keyer: (n: string) => MemberWrite['keys'], now: string): MemberWrite {
-  return { ...fields, status, qualityIssues: assessQuality(fields), keys: keyer(fields.name), now }
+/** An explicit literal (one object shape) rather than a spread: this runs once per imported row. */
+function toWrite(
+  f: MemberFields, status: MemberWrite['status'], keyer: (n: string) => MemberWrite['keys'], now: string, ids: IdNumberProtector,
+): MemberWrite {
+  return {
+    name: f.name, cardNo: f.cardNo, gender: f.gender, birthDate: f.birthDate, ethnicity: f.ethnicity, idNumber: f.idNumber,
+    mobile: f.mobile, education: f.education, politicalStatus: f.politicalStatus, nativePlace: f.nativePlace,
+    departmentId: f.departmentId, post: f.post, title: f.title, employeeNo: f.employeeNo, joinDate: f.joinDate,
+    wageBaseFen: f.wageBaseFen, migrantWorker: f.migrantWorker,
+    status, qualityIssues: assessQuality(f), keys: keyer(f.name), sealedId: f.idNumber ? ids.seal(f.idNumber) : null, now,
+  }
 }

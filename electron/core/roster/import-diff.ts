@@ -1,6 +1,8 @@
 import { ethnicityName } from '../../../shared/domain/ethnicity'
 import type { Member, MemberFields, QualityIssue } from '../../../shared/domain/member'
+import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { Queryable } from '../db/sqlite'
+import type { IdNumberProtector } from '../members/id-number-protection'
 import { withDerivedFields } from '../members/member-quality'
 import { MEMBER_SELECT } from '../members/member-repository'
 import { EDUCATION_WORDS, fieldLabel, GENDER_WORDS, IMPORT_FIELDS, MEMBER_FIELD_OF, POLITICAL_WORDS, type ImportField } from './fields'
@@ -15,10 +17,15 @@ export type FieldDiff = { field: ImportField; label: string; from: string | null
 export type ResolvedCollision = {
   collision: Collision
   before: Member
-  /** The member after the update; `departmentId` is stale when the department is new (see departmentName). */
+  /**
+   * The member after the update; `idNumber` is left null here (see plainId) and `departmentId` is
+   * stale when the department is new (see departmentName).
+   */
   after: MemberFields
   departmentName: string | null
   diff: FieldDiff[]
+  /** The ID number to write: the file's, or the stored one unsealed (only called when writing). */
+  plainId: () => string | null
 }
 
 /** MEMBER_SELECT gives each member as one JSON object (`j`) with a 0/1 flag and a comma list. */
@@ -61,11 +68,20 @@ export async function loadMembers(q: Queryable, ids: readonly number[]): Promise
   return out
 }
 
-export async function resolveCollisions(q: Queryable, collisions: readonly Collision[], departments: ReadonlyMap<string, number>): Promise<ResolvedCollision[]> {
-  const members = await loadMembers(q, collisions.map((c) => c.memberId))
+export async function resolveCollisions(
+  q: Queryable, collisions: readonly Collision[], departments: ReadonlyMap<string, number>, ids: IdNumberProtector,
+): Promise<ResolvedCollision[]> {
+  const memberIds = collisions.map((c) => c.memberId)
+  const members = await loadMembers(q, memberIds)
+  const sealed = new Map((await q.all<{ id: number; h: string | null; enc: string | null }>(
+    'SELECT id, id_number_hash AS h, id_number_enc AS enc FROM members WHERE id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(memberIds)])).map((r) => [r.id, r]))
   return collisions.map((collision) => {
     const before = members.get(collision.memberId)!
-    const merged = fieldsOf(before)
+    const stored = sealed.get(collision.memberId)
+    const old = fieldsOf(before)
+    // The register shows only the masked ID number; the file's (if any) is compared by blind index.
+    const merged: MemberFields = { ...old, idNumber: null }
     const parsed = collision.member
     let departmentName = before.departmentName
     for (const f of parsed.filled) {
@@ -79,12 +95,20 @@ export async function resolveCollisions(q: Queryable, collisions: readonly Colli
     }
     const after = withDerivedFields(merged)
     const diff: FieldDiff[] = []
-    const old = fieldsOf(before)
     for (const f of IMPORT_FIELDS) {
+      if (f === 'idNumber') {
+        const fileId = parsed.filled.includes('idNumber') ? parsed.fields.idNumber : null
+        if (fileId && ids.hash(fileId) !== (stored?.h ?? null)) {
+          diff.push({ field: f, label: fieldLabel(f), from: before.idNumber, to: maskIdNumber(fileId) })
+        }
+        continue
+      }
       const from = shownValue(f, old, before.departmentName)
       const to = shownValue(f, after, departmentName)
       if (from !== to) diff.push({ field: f, label: fieldLabel(f), from, to })
     }
-    return { collision, before, after, departmentName, diff }
+    const fileId = parsed.filled.includes('idNumber') ? parsed.fields.idNumber : null
+    const plainId = () => fileId ?? (stored?.enc ? ids.reveal(stored.enc) : null)
+    return { collision, before, after, departmentName, diff, plainId }
   })
 }

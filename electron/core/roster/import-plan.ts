@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/sqlite'
+import type { IdNumberProtector } from '../members/id-number-protection'
 import { AppError, ValidationError } from '../errors'
 import { cellText, type CellValue } from './cell-normalize'
 import { checkMapping, type RosterMapping } from './detect'
@@ -16,6 +17,8 @@ export type ConflictMode = 'skip' | 'update'
 export type ImportOptions = {
   mapping: RosterMapping
   onConflict: ConflictMode
+  /** ID numbers are stored sealed: matched by blind index, written sealed. */
+  idNumbers: IdNumberProtector
   /** Shown in messages and written into history notes (「导入：<fileName>」). */
   fileName: string
   signal?: AbortSignal
@@ -65,9 +68,10 @@ export type PlanSummary = {
 }
 
 export type ExistingIndex = {
-  byIdNumber: Map<string, number>
+  /** Members by the blind index of their ID number. */
+  byIdHash: Map<string, number>
   byEmployeeNo: Map<string, number>
-  idNumberOf: Map<number, string | null>
+  hasIdNumber: Set<number>
   nameOf: Map<number, string>
   departments: Map<string, number>
 }
@@ -82,14 +86,13 @@ export const DEFAULT_CHUNK = 2000
 const FOOTER = /^[(（]?\s*(合\s*计|总\s*计|小\s*计|共\s*计|累\s*计|备\s*注|注\s*[:：]|说\s*明|制\s*表|填\s*表|填\s*报|审\s*核|负责人|单位负责人|联系人|日\s*期\s*[:：]|以下空白)/
 
 export async function loadExistingIndex(db: Queryable): Promise<ExistingIndex> {
-  const rows = await db.all<{ id: number; id_number: string | null; employee_no: string | null; name: string }>(
-    'SELECT id, id_number, employee_no, name FROM members')
-  const idx: ExistingIndex = { byIdNumber: new Map(), byEmployeeNo: new Map(), idNumberOf: new Map(), nameOf: new Map(), departments: new Map() }
+  const rows = await db.all<{ id: number; h: string | null; e: string | null; n: string }>(
+    'SELECT id, id_number_hash AS h, employee_no AS e, name AS n FROM members')
+  const idx: ExistingIndex = { byIdHash: new Map(), byEmployeeNo: new Map(), hasIdNumber: new Set(), nameOf: new Map(), departments: new Map() }
   for (const r of rows) {
-    if (r.id_number) idx.byIdNumber.set(r.id_number, r.id)
-    if (r.employee_no) idx.byEmployeeNo.set(r.employee_no, r.id)
-    idx.idNumberOf.set(r.id, r.id_number)
-    idx.nameOf.set(r.id, r.name)
+    if (r.h) { idx.byIdHash.set(r.h, r.id); idx.hasIdNumber.add(r.id) }
+    if (r.e) idx.byEmployeeNo.set(r.e, r.id)
+    idx.nameOf.set(r.id, r.n)
   }
   for (const d of await db.all<{ id: number; name: string }>('SELECT id, name FROM departments')) idx.departments.set(d.name, d.id)
   return idx
@@ -171,7 +174,8 @@ export async function planImport(
       if (!member) {
         summary.errorRows.push({ rowNumber, cells, errors: issues.map((i) => toError(rowNumber, cells, i)) })
       } else {
-        const issue = placeRow(member, rowNumber, existing, { idSeen, employeeNoSeen, targetSeen }, chunk)
+        const idHash = member.fields.idNumber && existing.byIdHash.size ? options.idNumbers.hash(member.fields.idNumber) : null
+        const issue = placeRow(member, idHash, rowNumber, existing, { idSeen, employeeNoSeen, targetSeen }, chunk)
         if (issue) summary.errorRows.push({ rowNumber, cells, errors: [toError(rowNumber, cells, issue)] })
         else if (member.departmentName && !existing.departments.has(member.departmentName)) newDepartments.add(member.departmentName)
       }
@@ -198,14 +202,16 @@ export async function planImport(
 type SeenMaps = { idSeen: Map<string, number>; employeeNoSeen: Map<string, number>; targetSeen: Map<number, number> }
 
 /** Duplicates inside the file, then collisions with the register: returns the issue, or files the row into the chunk. */
-function placeRow(member: ParsedMember, rowNumber: number, existing: ExistingIndex, seen: SeenMaps, chunk: PlanChunk): RowIssue | null {
+function placeRow(
+  member: ParsedMember, idHash: string | null, rowNumber: number, existing: ExistingIndex, seen: SeenMaps, chunk: PlanChunk,
+): RowIssue | null {
   const f = member.fields
   const firstById = f.idNumber ? seen.idSeen.get(f.idNumber) : undefined
   if (firstById !== undefined) return { field: 'idNumber', messageKey: 'import.duplicateInFile', params: { row: firstById } }
   const firstByNo = f.employeeNo ? seen.employeeNoSeen.get(f.employeeNo) : undefined
   if (firstByNo !== undefined) return { field: 'employeeNo', messageKey: 'import.duplicateInFile', params: { row: firstByNo } }
 
-  const idHolder = f.idNumber ? existing.byIdNumber.get(f.idNumber) : undefined
+  const idHolder = idHash ? existing.byIdHash.get(idHash) : undefined
   const noHolder = f.employeeNo ? existing.byEmployeeNo.get(f.employeeNo) : undefined
   if (idHolder !== undefined && noHolder !== undefined && idHolder !== noHolder) {
     return { field: 'employeeNo', messageKey: 'import.idAndEmployeeNoConflict',
@@ -214,7 +220,7 @@ function placeRow(member: ParsedMember, rowNumber: number, existing: ExistingInd
   let target = idHolder
   if (target === undefined && noHolder !== undefined) {
     // Same employee no. but a different person's ID number on record: not the same member.
-    if (f.idNumber && existing.idNumberOf.get(noHolder)) {
+    if (f.idNumber && existing.hasIdNumber.has(noHolder)) {
       return { field: 'employeeNo', messageKey: 'duplicate.employeeNo', params: { other: existing.nameOf.get(noHolder) ?? '' } }
     }
     target = noHolder

@@ -38,7 +38,7 @@ export async function previewImport(db: Queryable, filePath: string, options: Im
     counts.new += chunk.newRows.length
     conflicts += chunk.collisions.length
     if (chunk.collisions.length) {
-      for (const r of await resolveCollisions(db, chunk.collisions, existing.departments)) {
+      for (const r of await resolveCollisions(db, chunk.collisions, existing.departments, options.idNumbers)) {
         const changes = r.diff.length > 0
         if (changes && options.onConflict === 'update') counts.update++
         else counts.skip++

@@ -38,7 +38,7 @@ describe('reading .xlsx', () => {
     ws.getCell('A1').value = '青海示例公司工会会员花名册'
     ws.addRow([])
     ws.getRow(3).values = ['姓名', '身份证号码', '出生日期', '工资', '备注', '计算']
-    ws.getRow(4).values = ['张三', 630102198503011234, new Date(Date.UTC(1985, 2, 1)), 5000.5,
+    ws.getRow(4).values = ['张三', Number('630102198503011234'), new Date(Date.UTC(1985, 2, 1)), 5000.5,
       { richText: [{ text: '富' }, { text: '文本 & <x>' }] }, { formula: 'D4*2', result: 10001 }]
     ws.getCell('B5').value = '63010219850301123x'
     ws.getCell('A5').value = '李四'

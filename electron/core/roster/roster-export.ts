@@ -5,6 +5,7 @@ import { ethnicityName } from '../../../shared/domain/ethnicity'
 import { memberSearchSchema, type Member, type MemberSearch, type QualityIssue } from '../../../shared/domain/member'
 import { localDate } from '../clock'
 import type { Queryable } from '../db/sqlite'
+import type { IdNumberProtector } from '../members/id-number-protection'
 import { MEMBER_SELECT } from '../members/member-repository'
 import { buildMemberSearch } from '../members/member-search-sql'
 import { EDUCATION_WORDS, FIELD_HEADERS, GENDER_WORDS, POLITICAL_WORDS, STATUS_WORDS, type ImportField } from './fields'
@@ -27,6 +28,13 @@ export type ExportOptions = {
   /** Sanitised; defaults to 「<union name>会员花名册<date>」. */
   fileName?: string
   unionName: string
+  /** Needed to search by ID number and to unseal ID numbers. */
+  idNumbers: IdNumberProtector
+  /**
+   * Full ID numbers (for the federation's roster) instead of the masked form. The caller decides
+   * from the user's role, and audits it, as for revealing one member's number.
+   */
+  revealIdNumbers?: boolean
   now?: Date
   onProgress?: (rowsDone: number, total: number) => void
 }
@@ -69,10 +77,11 @@ const WAGE_COLUMN = EXPORT_COLUMNS.findIndex((c) => c.header === F.wageBase) + 1
 type MemberBatches = { total: number; batches: AsyncIterable<Member[]> }
 
 /** The matching members' ids in the list's order (one query), then the members in batches. */
-async function exportMembers(db: Queryable, filter: Partial<MemberSearch>, batch = 2000): Promise<MemberBatches> {
+async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000): Promise<MemberBatches> {
+  const filter = options.filter ?? {}
   const q = memberSearchSchema.parse({ ...filter, offset: 0, limit: 1 })
   const idSelect = 'SELECT m.id AS id FROM members m LEFT JOIN departments d ON d.id = m.department_id'
-  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, idSelect)
+  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, idSelect, options.idNumbers)
   const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(id) AS ids FROM (${page.sql})`, page.params)
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
   async function* batches(): AsyncGenerator<Member[]> {
@@ -82,6 +91,12 @@ async function exportMembers(db: Queryable, filter: Partial<MemberSearch>, batch
         `SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${MEMBER_SELECT} WHERE m.id IN (SELECT value FROM json_each(?)))`,
         [JSON.stringify(slice)])
       const byId = new Map((JSON.parse(r?.rows ?? '[]') as MemberJson[]).map((m) => [m.id, fromJson(m)]))
+      if (options.revealIdNumbers) {
+        const sealed = await db.all<{ id: number; enc: string }>(
+          'SELECT id, id_number_enc AS enc FROM members WHERE id_number_enc IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
+          [JSON.stringify(slice)])
+        for (const s of sealed) { const m = byId.get(s.id); if (m) m.idNumber = options.idNumbers.reveal(s.enc) }
+      }
       yield slice.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined)
     }
   }
@@ -98,7 +113,7 @@ export async function exportRoster(db: Queryable, options: ExportOptions): Promi
   const name = withExtension(sanitizeFileName(options.fileName || defaultExportName(options.unionName, now)), ext)
   const filePath = resolveInside(options.folder, name)
   const tmpPath = resolveInside(options.folder, `~${name}.${process.pid}.tmp`)
-  const members = await exportMembers(db, options.filter ?? {})
+  const members = await exportMembers(db, options)
   try {
     const rows = options.format === 'csv'
       ? await writeCsv(tmpPath, members, options)
