@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
 import AppLayout from './layout/AppLayout.vue'
 import { useAppStore } from './stores/app-store'
+import { useSessionStore } from './stores/session-store'
 import { useStartup } from './stores/startup'
 
 /**
@@ -12,6 +13,7 @@ export function createAppRouter(): Router {
     history: createWebHashHistory(),
     routes: [
       { path: '/welcome', name: 'welcome', component: () => import('./views/WelcomeWizard.vue') },
+      { path: '/login', name: 'login', component: () => import('./views/SignInView.vue') },
       {
         path: '/',
         component: AppLayout,
@@ -26,13 +28,26 @@ export function createAppRouter(): Router {
     ],
   })
 
-  // Until the union's profile exists there is nothing to show but the first-run wizard.
+  /**
+   * Which screen the state allows: no account yet → the first-run wizard (it creates the chair);
+   * not signed in, locked, or an initial password → sign-in; no union profile → the wizard again.
+   */
   router.beforeEach(async (to) => {
     const started = await useStartup().ensureStarted()
     if (!started) return true
+    const session = useSessionStore()
     const info = useAppStore().info
+    if (session.needsSetup) return to.name === 'welcome' ? true : { name: 'welcome' }
+    if (!session.ready) return to.name === 'login' ? true : { name: 'login' }
+    if (to.name === 'login') return { name: 'members' }
     if (info && !info.hasProfile && to.name !== 'welcome') return { name: 'welcome' }
     return true
+  })
+
+  // Core said the session is gone or locked (idle lock, another window signed out): re-read it and go to sign-in.
+  useSessionStore().onSessionLost(() => {
+    const here = router.currentRoute.value.name
+    if (here !== 'login' && here !== 'welcome') void router.push({ name: 'login' })
   })
   return router
 }

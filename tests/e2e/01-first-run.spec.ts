@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { makeIdNumber } from '../../shared/domain/id-number'
 import { usccCheckCharacter } from '../../shared/domain/uscc'
-import { chooseOption, memberRow, registerTotal, shot, typeDate } from './ui'
+import { CHAIR, chooseOption, memberRow, registerTotal, shot, signIn, typeDate } from './ui'
 
 /**
  * A new install, step by step, on one fresh data folder (the web server starts once per run):
- * profile → departments → a rejected member → real members → search → a transfer in the history.
+ * chair account → profile → departments → a rejected member → real members → search → a transfer
+ * in the history. Each later test signs in again (a fresh browser has no session).
  */
 test.describe.configure({ mode: 'serial' })
 
@@ -38,11 +39,26 @@ async function fillMember(page: Page, p: (typeof people)[keyof typeof people], e
   await dialog.getByTestId('member-wage').fill('5230.50')
 }
 
-test('first run: the wizard takes the union profile and departments', async ({ page }) => {
-  await page.goto('/')
+test('first run: the wizard creates the chair account, takes the union profile and departments', async ({ page }) => {
+  await page.goto('/#/members')
   const wizard = page.getByTestId('welcome-wizard')
   await expect(wizard).toBeVisible()
   await expect(page.getByTestId('try-demo')).toHaveText('先用示例数据体验')
+  await shot(page, '01-wizard-account')
+
+  await page.getByTestId('setup-username').fill(CHAIR.username)
+  await page.getByTestId('setup-displayName').fill(CHAIR.displayName)
+  await page.getByTestId('setup-password').fill('abc')
+  await page.getByTestId('setup-password').blur()
+  await expect(wizard.getByText('密码至少 8 位')).toBeVisible()
+  await page.getByTestId('setup-password').fill(CHAIR.password)
+  await page.getByTestId('setup-confirm').fill(CHAIR.password + 'x')
+  await page.getByTestId('setup-create').click()
+  await expect(wizard.getByText('两次输入的新密码不一致，请重新输入')).toBeVisible()
+  await page.getByTestId('setup-confirm').fill(CHAIR.password)
+  await page.getByTestId('setup-create').click()
+  await expect(page.getByTestId('profile-form')).toBeVisible()
+  await expect(page.getByTestId('current-user')).toContainText('王主席（工会主席）')
   await shot(page, '01-wizard')
 
   // Inline checks, in Chinese, on the right field.
@@ -84,7 +100,7 @@ test('first run: the wizard takes the union profile and departments', async ({ p
 })
 
 test('an invalid ID number is explained inline and nothing is stored', async ({ page }) => {
-  await page.goto('/#/members')
+  await signIn(page)
   await openAddForm(page)
   const dialog = page.getByTestId('member-form-dialog')
   const bad = wrongCheck(people.zhangSan.id)
@@ -104,7 +120,7 @@ test('an invalid ID number is explained inline and nothing is stored', async ({ 
 })
 
 test('valid members are added; the ID fills gender and birth date; a duplicate is refused', async ({ page }) => {
-  await page.goto('/#/members')
+  await signIn(page)
   await openAddForm(page)
   const dialog = page.getByTestId('member-form-dialog')
   await fillMember(page, people.zhangSan, '汉')
@@ -141,7 +157,7 @@ test('valid members are added; the ID fills gender and birth date; a duplicate i
 })
 
 test('search finds members by pinyin initials and by a two-character name', async ({ page }) => {
-  await page.goto('/#/members')
+  await signIn(page)
   await expect(page.getByTestId('member-total')).toHaveText('共 4 人')
   const search = page.getByTestId('member-search')
   await page.keyboard.press('Control+f')
@@ -159,7 +175,7 @@ test('search finds members by pinyin initials and by a two-character name', asyn
 })
 
 test('a transfer out names the destination and shows in the history', async ({ page }) => {
-  await page.goto('/#/members')
+  await signIn(page)
   await memberRow(page, '张三').getByTestId('row-change').click()
   const dialog = page.getByTestId('status-dialog')
   await expect(dialog).toBeVisible()
@@ -185,5 +201,10 @@ test('a transfer out names the destination and shows in the history', async ({ p
   await expect(latest).toContainText('在册 → 已转出')
   await expect(latest).toContainText('转出单位：西宁市城东区总工会')
   await expect(drawer.getByTestId('history-entry').last()).toContainText('入会')
+  // ID numbers arrive masked; the full number is shown only on request (core audits the reveal).
+  const masked = `${people.zhangSan.id.slice(0, 6)}********${people.zhangSan.id.slice(14)}`
+  await expect(drawer.getByTestId('detail-idNumber')).toHaveText(masked)
+  await drawer.getByTestId('detail-reveal-id').click()
+  await expect(drawer.getByTestId('detail-idNumber')).toHaveText(people.zhangSan.id)
   await shot(page, '11-member-detail-history')
 })

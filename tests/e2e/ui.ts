@@ -38,3 +38,27 @@ export async function registerTotal(page: Page): Promise<number> {
 export function memberRow(page: Page, name: string): Locator {
   return page.locator('.el-table-v2__row', { has: page.getByTestId('cell-name').getByText(name, { exact: true }) })
 }
+
+/** The chair account the first-run spec creates; later tests sign in with it. */
+export const CHAIR = { username: 'chair', displayName: '王主席', password: 'Union2026!' }
+
+/**
+ * Opens the app signed in as the chair (each test has a fresh browser, hence no session cookie).
+ * Returns 'wizard' when the install has no account yet (a spec run on its own).
+ */
+export async function signIn(page: Page, path = '/#/members'): Promise<'signedIn' | 'wizard'> {
+  await page.goto(path)
+  const form = page.getByTestId('sign-in')
+  const wizard = page.getByTestId('welcome-wizard')
+  const layout = page.getByTestId('nav-members')
+  await expect(form.or(wizard).or(layout)).toBeVisible()
+  if (await wizard.isVisible()) return 'wizard'
+  if (await form.isVisible()) {
+    await page.getByTestId('sign-in-username').fill(CHAIR.username)
+    await page.getByTestId('sign-in-password').fill(CHAIR.password)
+    await page.getByTestId('sign-in-submit').click()
+    await expect(layout).toBeVisible()
+    if (path !== '/#/members') await page.goto(path)
+  }
+  return 'signedIn'
+}

@@ -12,6 +12,17 @@ const NETWORK_FAILURE = {
   message: '无法连接到工会工作台的数据服务，请检查程序是否仍在运行后重试',
 }
 
+type UnauthenticatedListener = (err: ApiError) => void
+let unauthenticatedListener: UnauthenticatedListener | null = null
+
+/**
+ * Core refuses a call when nobody is signed in, the session is locked (idle) or the password must
+ * change first. One listener (the router) takes the user to the sign-in screen in all those cases.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener | null): void {
+  unauthenticatedListener = listener
+}
+
 async function send<C extends Channel>(channel: C, req: Req<C>): Promise<Envelope<unknown>> {
   const bridge = window.api
   if (bridge?.invoke) return bridge.invoke(channel, req)
@@ -38,5 +49,7 @@ export async function invoke<C extends Channel>(channel: C, req: Req<C>): Promis
   }
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new ApiError(NETWORK_FAILURE)
   if (envelope.ok) return envelope.value as Result<C>
-  throw new ApiError(envelope.error)
+  const err = new ApiError(envelope.error)
+  if (err.code === 'unauthenticated') unauthenticatedListener?.(err)
+  throw err
 }

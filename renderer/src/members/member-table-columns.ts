@@ -11,6 +11,8 @@ type Options = {
   t: (key: string) => string
   words: CodeWords
   variant: TableVariant
+  /** Roles that may only read (treasurer, viewer) get the view button alone. */
+  canWrite: boolean
   onAction: (action: RowAction, member: Member) => void
 }
 
@@ -37,8 +39,9 @@ function memberColumn(
  * The member table's columns. Sortable keys match members.search `sort` values (name, employeeNo,
  * joinDate, department), so a header click maps straight onto the search request.
  */
-export function memberColumns({ t, words, variant, onAction }: Options): Column<MemberRow>[] {
-  const actions: RowAction[] = variant === 'register' ? ['view', 'edit', 'change'] : ['view', 'edit']
+export function memberColumns({ t, words, variant, canWrite, onAction }: Options): Column<MemberRow>[] {
+  const writes: RowAction[] = variant === 'register' ? ['edit', 'change'] : ['edit']
+  const actions: RowAction[] = canWrite ? ['view', ...writes] : ['view']
   const nameColumn: Column<MemberRow> = {
     ...memberColumn('name', t('fields.name'), 96, (m) => m.name, { sortable: true }),
     cellRenderer: ({ rowData }) => {

@@ -5,6 +5,8 @@ import { LOCALES, setLocale, type Locale } from '../i18n'
 import { useDepartmentsStore } from './departments-store'
 import { useMembersStore } from './members-store'
 import { useProfileStore } from './profile-store'
+import { useSessionStore } from './session-store'
+import { useStartup } from './startup'
 
 export type AppInfo = Result<'app.info'>
 export const FONT_SIZES = ['small', 'medium', 'large'] as const
@@ -59,13 +61,17 @@ export const useAppStore = defineStore('app', () => {
     return info.value
   }
 
-  /** After a workspace switch every cached record belongs to the other database: drop them all. */
+  /**
+   * After a workspace switch every cached record belongs to the other database, and so does the
+   * session (the demo runs as a built-in chair; the real one needs signing in again).
+   */
   async function afterSwitch(next: AppInfo): Promise<void> {
     info.value = next
     useMembersStore().invalidateAll()
-    const profile = useProfileStore()
-    const departments = useDepartmentsStore()
-    await Promise.all([profile.load(), departments.load()])
+    useProfileStore().profile = null
+    useDepartmentsStore().list = []
+    await useSessionStore().load()
+    await useStartup().loadRecords()
   }
 
   async function switchToDemo(): Promise<void> {

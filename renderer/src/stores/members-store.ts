@@ -28,6 +28,11 @@ export const useMembersStore = defineStore('members', () => {
     return (await invoke('members.get', { id })).member
   }
 
+  /** The full ID number (replies carry it masked); core audits every reveal. */
+  async function revealIdNumber(id: number): Promise<string | null> {
+    return (await invoke('members.revealIdNumber', { id })).idNumber
+  }
+
   /** Every write changes counts, lists and maybe the open detail: bring them up to date. */
   async function afterWrite(member: Member): Promise<void> {
     await Promise.all([
@@ -60,5 +65,5 @@ export const useMembersStore = defineStore('members', () => {
     detail.value = null
   }
 
-  return { register, unqualified, detail, loadDetail, fetchMember, create, update, changeStatus, invalidateAll }
+  return { register, unqualified, detail, loadDetail, fetchMember, revealIdNumber, create, update, changeStatus, invalidateAll }
 })
