@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { ethnicityName } from '../../../shared/domain/ethnicity'
 import { memberSearchSchema, type Member, type MemberSearch, type QualityIssue } from '../../../shared/domain/member'
 import { localDate } from '../clock'
@@ -114,6 +114,7 @@ export async function exportRoster(db: Queryable, options: ExportOptions): Promi
   const filePath = resolveInside(options.folder, name)
   const tmpPath = resolveInside(options.folder, `~${name}.${process.pid}.tmp`)
   const members = await exportMembers(db, options)
+  await mkdir(options.folder, { recursive: true })
   try {
     const rows = options.format === 'csv'
       ? await writeCsv(tmpPath, members, options)
@@ -165,7 +166,13 @@ function csvCell(v: string | number | null, text: boolean): string {
 
 async function writeCsv(path: string, members: MemberBatches, options: ExportOptions): Promise<number> {
   const out = createWriteStream(path)
-  const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain') }
+  let failure: Error | null = null
+  out.on('error', (err) => { failure = err })
+  const write = async (s: string) => {
+    if (failure) throw failure
+    // `once` rejects if the stream errors while we wait.
+    if (!out.write(s)) await once(out, 'drain')
+  }
   let n = 0
   try {
     await write(`\uFEFF${EXPORT_COLUMNS.map((c) => csvCell(c.header, false)).join(',')}\r\n`)
@@ -179,8 +186,9 @@ async function writeCsv(path: string, members: MemberBatches, options: ExportOpt
       options.onProgress?.(n, members.total)
     }
   } finally {
-    out.end()
-    await once(out, 'close')
+    if (!out.destroyed) out.end()
+    if (!out.closed) await once(out, 'close').catch(() => undefined)
   }
+  if (failure) throw failure
   return n
 }
