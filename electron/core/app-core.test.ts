@@ -38,3 +38,31 @@ describe('AppCore workspaces', () => {
     await expect(AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1' })).rejects.toMatchObject({ code: 'databaseTooNew' })
   })
 })
+
+describe('AppCore restore', () => {
+  it('restores a backup after backing up the current state, and signs everyone out', async () => {
+    const tmp = makeTempDir()
+    try {
+      const core = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1' })
+      await core.workspace.accounts.setupChair({ username: 'zhuxi', displayName: '李卫东', password: 'Chair2026!' })
+      await core.workspace.departments.create('发电运行部', TEST_ACTOR)
+      await core.workspace.members.create(memberInput({ seq: 1 }), TEST_ACTOR)
+      const backup = await core.workspace.backups.create('manual')
+      await core.workspace.members.create(memberInput({ seq: 2, name: '后来的人' }), TEST_ACTOR)
+      core.sessions.start('s', { userId: 1, username: 'zhuxi', displayName: '李卫东', role: 'chair', mustChangePassword: false }, Date.now())
+
+      await core.restore(backup.name)
+      expect(await core.workspace.memberCount()).toBe(1)
+      expect(core.sessions.current('s', Date.now(), 0)).toBeNull()
+      const kept = await core.workspace.backups.list()
+      expect(kept.map((b) => b.reason)).toContain('preRestore')
+      // The state before the restore is itself restorable.
+      await core.restore(kept.find((b) => b.reason === 'preRestore')!.name)
+      expect(await core.workspace.memberCount()).toBe(2)
+      await expect(core.restore('../uniondesk.sqlite')).rejects.toMatchObject({ messageKey: 'backup.unknown' })
+      await core.close()
+    } finally {
+      tmp.cleanup()
+    }
+  })
+})
