@@ -9,6 +9,8 @@ async function openDemo(page: Page) {
     await page.getByTestId('try-demo').click()
   } else {
     await page.getByTestId('settings-page').getByRole('tab', { name: '关于' }).click()
+    await expect(page.getByTestId('settings-about')).toContainText('正式数据')
+    await shot(page, '12-settings-about')
     await page.getByTestId('settings-switch-workspace').click()
   }
   await expect(page.getByTestId('demo-badge')).toBeVisible({ timeout: 30_000 })
@@ -29,7 +31,7 @@ test('demo data: the big list scrolls and loads its rows page by page', async ({
   await expect(page.getByTestId('demo-banner')).toBeVisible()
   await expect(page.getByTestId('member-total')).toHaveText('共 1,200 人')
   await expect(page.getByTestId('cell-name').first()).toBeVisible()
-  await shot(page, '12-demo-members')
+  await shot(page, '12-members-demo')
 
   // Scrolling far down asks core for the rows there (offset ≥ 1,100), not for everything before.
   const farPage = page.waitForRequest((r) => r.url().endsWith('/api/members.search')

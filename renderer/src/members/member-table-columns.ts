@@ -52,7 +52,7 @@ export function memberColumns({ t, words, variant, canWrite, onAction }: Options
   }
   const columns: Column<MemberRow>[] = [
     nameColumn,
-    memberColumn('gender', t('fields.gender'), 56, (m) => words.gender(m.gender)),
+    memberColumn('gender', t('fields.gender'), 70, (m) => words.gender(m.gender)),
     memberColumn('ethnicity', t('fields.ethnicity'), 76, (m) => words.ethnicity(m.ethnicity)),
     memberColumn('department', t('fields.departmentId'), 110, (m) => m.departmentName ?? '', { sortable: true, flexGrow: 1 }),
     memberColumn('employeeNo', t('fields.employeeNo'), 90, (m) => m.employeeNo ?? '', { sortable: true }),
