@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { departmentSchema, departmentCreateSchema, departmentRenameSchema } from './domain/department'
 import {
-  historyEntrySchema, memberFormSchema, memberPageSchema, memberSchema, memberSearchSchema, statusChangeSchema,
+  historyEntrySchema, memberFormSchema, memberPageSchema, memberSchema, memberSearchSchema, memberUpdateSchema, statusChangeSchema,
 } from './domain/member'
 import { orgProfileSchema } from './domain/org-profile'
 import { idSchema } from './domain/schema-parts'
@@ -69,7 +69,7 @@ export const contract = {
     res: z.object({ member: memberSchema, history: z.array(historyEntrySchema) }),
   },
   'members.create': { req: memberFormSchema, res: memberSchema },
-  'members.update': { req: z.object({ id: idSchema, fields: memberFormSchema }), res: memberSchema },
+  'members.update': { req: memberUpdateSchema, res: memberSchema },
   'members.changeStatus': { req: statusChangeSchema, res: memberSchema },
   /** The full ID number for roles allowed to see it; every reveal is audited. */
   'members.revealIdNumber': { req: z.object({ id: idSchema }), res: z.object({ idNumber: z.string().nullable() }) },

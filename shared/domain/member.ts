@@ -63,6 +63,20 @@ export const memberFormSchema = memberFieldsSchema.superRefine((m, ctx) => {
   }
 })
 
+/**
+ * An edit. The stored ID number is sealed and shown masked, so an edit that leaves it alone says
+ * `keepIdNumber` instead of revealing and re-sending it (a reveal is audited; an address change is not).
+ */
+export const memberUpdateSchema = z
+  .object({ id: idSchema, fields: memberFieldsSchema, keepIdNumber: z.boolean().default(false) })
+  .superRefine((u, ctx) => {
+    for (const f of FORM_REQUIRED_FIELDS) {
+      if (f === 'idNumber' && u.keepIdNumber) continue
+      if (u.fields[f] === null) ctx.addIssue({ code: 'custom', path: ['fields', f], message: 'required' })
+    }
+  })
+export type MemberUpdate = z.output<typeof memberUpdateSchema>
+
 /** Why a stored record is unqualified; computed at write time and kept with the row. */
 export const QUALITY_ISSUES = [
   'missingIdNumber', 'missingGender', 'missingBirthDate', 'missingEthnicity', 'missingDepartment',

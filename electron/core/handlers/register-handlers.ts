@@ -17,7 +17,7 @@ export function registerHandlers(core: AppCore): GuardedHandlers<RegisterChannel
     'members.search': (req) => ws().members.search(req),
     'members.get': (req) => ws().members.get(req.id),
     'members.create': (req, ctx) => ws().members.create(req, ctx.actor),
-    'members.update': (req, ctx) => ws().members.update(req.id, req.fields, ctx.actor),
+    'members.update': (req, ctx) => ws().members.update(req.id, req.fields, ctx.actor, { keepIdNumber: req.keepIdNumber }),
     'members.changeStatus': (req, ctx) => ws().members.changeStatus(req, ctx.actor),
     'members.revealIdNumber': async (req, ctx) => ({ idNumber: await ws().members.revealIdNumber(req.id, ctx.actor) }),
   }

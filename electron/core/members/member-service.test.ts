@@ -66,7 +66,7 @@ describe('MemberService', () => {
     const out = await ws.members.changeStatus({ id: m.id, kind: 'transferOut', eventDate: '2026-10-01', counterpart: '黄河水电公司工会', note: null }, TEST_ACTOR)
     expect(out.status).toBe('transferredOut')
     await expect(ws.members.changeStatus({ id: m.id, kind: 'retain', eventDate: '2026-10-02', counterpart: null, note: null }, TEST_ACTOR))
-      .rejects.toMatchObject({ code: 'conflict', messageKey: 'status.notAllowed', params: { from: '已转出', kind: '保留会籍' } })
+      .rejects.toMatchObject({ code: 'conflict', messageKey: 'status.notAllowed', params: { from: '@statuses.transferredOut', kind: '@changeKinds.retain' } })
     await ws.members.changeStatus({ id: m.id, kind: 'transferIn', eventDate: '2026-11-01', counterpart: '黄河水电公司工会', note: null }, TEST_ACTOR)
     await ws.members.changeStatus({ id: m.id, kind: 'death', eventDate: '2026-11-20', counterpart: null, note: '病故' }, TEST_ACTOR)
     await expect(ws.members.changeStatus({ id: m.id, kind: 'reinstate', eventDate: '2026-11-21', counterpart: null, note: null }, TEST_ACTOR))
@@ -83,5 +83,26 @@ describe('MemberService', () => {
 
   it('reports a missing member as not found', async () => {
     await expect(ws.members.get(12345)).rejects.toBeInstanceOf(NotFoundError)
+  })
+})
+
+describe('MemberService edits without revealing the ID number', () => {
+  it('keeps the sealed ID number when told to, and records no reveal', async () => {
+    const tmp = makeTempDir()
+    const ws = await openWorkspace('real', { dataDir: tmp.dir, clock: fixedClock(), keyProtector: devKeyFileProtector })
+    try {
+      await ws.departments.create('发电运行部', TEST_ACTOR)
+      const m = await ws.members.create(memberInput({ seq: 7 }), TEST_ACTOR)
+      const edited = await ws.members.update(m.id, { ...memberInput({ seq: 7, mobile: '13800001234' }), idNumber: null }, TEST_ACTOR, { keepIdNumber: true })
+      expect(edited.idNumber).toBe(m.idNumber)
+      expect(edited.mobile).toBe('13800001234')
+      expect(await ws.members.revealIdNumber(m.id, TEST_ACTOR)).toBe(memberInput({ seq: 7 }).idNumber)
+      const trail = await ws.audit.list(ws.db, { entity: 'member', offset: 0, limit: 10 })
+      expect(trail.rows.map((r) => r.action)).toEqual(['member.revealIdNumber', 'member.update', 'member.create'])
+      expect(Object.keys(trail.rows[1]!.changes)).toEqual(['mobile'])
+    } finally {
+      await ws.db.close()
+      tmp.cleanup()
+    }
   })
 })

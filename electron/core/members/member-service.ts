@@ -1,6 +1,5 @@
 import type { HistoryEntry, Member, MemberFields, MemberPage, MemberSearch, StatusChange } from '../../../shared/domain/member'
 import { NEEDS_COUNTERPART, STATUS_AFTER, canChange } from '../../../shared/domain/member-status'
-import { zhCN } from '../../../shared/messages/zh-CN'
 import { localDate, type Clock } from '../clock'
 import type { Database, Queryable } from '../db/sqlite'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
@@ -58,11 +57,12 @@ export class MemberService {
     return (await findMember(this.db, id))!
   }
 
-  async update(id: number, input: MemberFields, actor: Actor): Promise<Member> {
+  async update(id: number, input: MemberFields, actor: Actor, options: { keepIdNumber?: boolean } = {}): Promise<Member> {
     await this.db.transaction(async (tx) => {
       const before = await findMember(tx, id)
       if (!before) throw new NotFoundError()
-      const write = await this.prepareWrite(input, before.status)
+      const fields = options.keepIdNumber ? { ...input, idNumber: await this.revealStored(tx, id) } : input
+      const write = await this.prepareWrite(fields, before.status)
       await this.assertUnique(tx, write, id)
       await this.assertDepartmentExists(tx, write.departmentId)
       // The stored ID number is sealed: compare blind indexes, and log only masked forms.
@@ -89,9 +89,9 @@ export class MemberService {
     await this.db.transaction(async (tx) => {
       const m = await findMember(tx, change.id)
       if (!m) throw new NotFoundError()
-      const kindName = zhCN.changeKinds[change.kind]
+      const kindName = `@changeKinds.${change.kind}`
       if (!canChange(m.status, change.kind)) {
-        throw new ConflictError('kind', 'status.notAllowed', { from: zhCN.statuses[m.status], kind: kindName })
+        throw new ConflictError('kind', 'status.notAllowed', { from: `@statuses.${m.status}`, kind: kindName })
       }
       if (NEEDS_COUNTERPART.includes(change.kind) && !change.counterpart) {
         throw new ValidationError('counterpart', 'status.counterpartRequired', { kind: kindName })
@@ -123,6 +123,12 @@ export class MemberService {
       action: 'member.revealIdNumber', entity: 'member', entityId: id, changes: {},
     }, this.clock.now().toISOString()))
     return sealed.enc ? this.ids.reveal(sealed.enc) : null
+  }
+
+  /** The stored number in clear, for core's own use (re-sealing on edit); not audited as a reveal. */
+  private async revealStored(tx: Queryable, id: number): Promise<string | null> {
+    const sealed = await findSealedIdNumber(tx, id)
+    return sealed?.enc ? this.ids.reveal(sealed.enc) : null
   }
 
   private async prepareWrite(input: MemberFields, status: Member['status']): Promise<MemberWrite> {
