@@ -10,11 +10,12 @@ import { MEMBER_SELECT } from '../members/member-repository'
 import { buildMemberSearch } from '../members/member-search-sql'
 import { EDUCATION_WORDS, FIELD_HEADERS, GENDER_WORDS, POLITICAL_WORDS, STATUS_WORDS, type ImportField } from './fields'
 import { resolveInside, sanitizeFileName, withExtension } from './file-names'
-import { loadExcelJS } from './read-roster'
+import { columnName, writeXlsxSheet, type XlsxCell } from './xlsx-writer'
 
 /**
- * The roster as .xlsx (exceljs streaming writer: title row with the union's name and date, Chinese
- * headers, ID numbers as text, frozen header, column widths) or .csv (UTF-8 with BOM for Excel/WPS).
+ * The roster as .xlsx (streamed by xlsx-writer.ts, see there why not exceljs: title row with the
+ * union's name and date, Chinese headers, ID numbers as text cells, frozen header, column widths)
+ * or .csv (UTF-8 with BOM for Excel/WPS).
  * Codes are written as words. The columns are the import's, so an export imports back cleanly.
  * The file is written under a temporary name in the chosen folder and renamed when complete.
  */
@@ -67,10 +68,13 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: '状态', width: 9, value: (m) => STATUS_WORDS[m.status] },
 ]
 
-type MemberJson = Omit<Member, 'migrantWorker' | 'qualityIssues'> & { migrantWorker: number; qualityIssues: string }
-const fromJson = (m: MemberJson): Member => ({
-  ...m, migrantWorker: m.migrantWorker === 1, qualityIssues: m.qualityIssues ? (m.qualityIssues.split(',') as QualityIssue[]) : [],
-})
+type MemberJson = Omit<Member, 'migrantWorker' | 'qualityIssues'> & { migrantWorker: number | boolean; qualityIssues: string | QualityIssue[] }
+/** In place (no copy per member): the two values JSON from SQLite carries differently. */
+function fromJson(m: MemberJson): Member {
+  m.migrantWorker = m.migrantWorker === 1 || m.migrantWorker === true
+  m.qualityIssues = typeof m.qualityIssues === 'string' ? (m.qualityIssues ? (m.qualityIssues.split(',') as QualityIssue[]) : []) : m.qualityIssues
+  return m as Member
+}
 
 const WAGE_COLUMN = EXPORT_COLUMNS.findIndex((c) => c.header === F.wageBase) + 1
 
@@ -84,20 +88,27 @@ async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000
   const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, idSelect, options.idNumbers)
   const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(id) AS ids FROM (${page.sql})`, page.params)
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
-  async function* batches(): AsyncGenerator<Member[]> {
-    for (let i = 0; i < ids.length; i += batch) {
-      const slice = ids.slice(i, i + batch)
-      const r = await db.get<{ rows: string | null }>(
-        `SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${MEMBER_SELECT} WHERE m.id IN (SELECT value FROM json_each(?)))`,
+  const fetch = async (slice: number[]): Promise<Member[]> => {
+    const r = await db.get<{ rows: string | null }>(
+      `SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${MEMBER_SELECT} WHERE m.id IN (SELECT value FROM json_each(?)))`,
+      [JSON.stringify(slice)])
+    const byId = new Map((JSON.parse(r?.rows ?? '[]') as MemberJson[]).map((m) => [m.id, fromJson(m)]))
+    if (options.revealIdNumbers) {
+      const sealed = await db.all<{ id: number; enc: string }>(
+        'SELECT id, id_number_enc AS enc FROM members WHERE id_number_enc IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
         [JSON.stringify(slice)])
-      const byId = new Map((JSON.parse(r?.rows ?? '[]') as MemberJson[]).map((m) => [m.id, fromJson(m)]))
-      if (options.revealIdNumbers) {
-        const sealed = await db.all<{ id: number; enc: string }>(
-          'SELECT id, id_number_enc AS enc FROM members WHERE id_number_enc IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
-          [JSON.stringify(slice)])
-        for (const s of sealed) { const m = byId.get(s.id); if (m) m.idNumber = options.idNumbers.reveal(s.enc) }
-      }
-      yield slice.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined)
+      for (const s of sealed) { const m = byId.get(s.id); if (m) m.idNumber = options.idNumbers.reveal(s.enc) }
+    }
+    return slice.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined)
+  }
+  // The next batch is fetched (on SQLite's thread) while the current one is written.
+  async function* batches(): AsyncGenerator<Member[]> {
+    let next = ids.length ? fetch(ids.slice(0, batch)) : null
+    for (let i = 0; next; i += batch) {
+      const current = await next
+      next = i + batch < ids.length ? fetch(ids.slice(i + batch, i + 2 * batch)) : null
+      next?.catch(() => undefined)
+      yield current
     }
   }
   return { total: ids.length, batches: batches() }
@@ -128,32 +139,29 @@ export async function exportRoster(db: Queryable, options: ExportOptions): Promi
 }
 
 async function writeXlsx(path: string, members: MemberBatches, options: ExportOptions, now: Date): Promise<number> {
-  const ExcelJS = await loadExcelJS()
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
-  const ws = wb.addWorksheet('会员花名册', { views: [{ state: 'frozen', ySplit: 2 }] })
-  ws.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width, style: c.text ? { numFmt: '@' } : {} }))
-  const title = ws.addRow([`${options.unionName}会员花名册（导出日期：${localDate(now)}）`])
-  title.font = { bold: true, size: 14 }
-  title.height = 24
-  ws.mergeCells(1, 1, 1, EXPORT_COLUMNS.length)
-  title.commit()
-  const header = ws.addRow(EXPORT_COLUMNS.map((c) => c.header))
-  header.font = { bold: true }
-  header.eachCell((cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } } })
-  header.commit()
-  let n = 0
-  for await (const batch of members.batches) {
-    for (const m of batch) {
-      n++
-      const row = ws.addRow(EXPORT_COLUMNS.map((c, i) => (i === 0 ? n : c.value(m))))
-      row.getCell(WAGE_COLUMN).numFmt = '0.00'
-      row.commit()
+  const title = `${options.unionName}会员花名册（导出日期：${localDate(now)}）`
+  async function* rows(): AsyncGenerator<XlsxCell[][]> {
+    yield [[{ v: title, s: 'title' }], EXPORT_COLUMNS.map((c) => ({ v: c.header, s: 'header' as const }))]
+    let n = 0
+    for await (const batch of members.batches) {
+      const out: XlsxCell[][] = new Array<XlsxCell[]>(batch.length)
+      for (let k = 0; k < batch.length; k++) {
+        const m = batch[k]!
+        const row: XlsxCell[] = new Array<XlsxCell>(EXPORT_COLUMNS.length)
+        row[0] = ++n
+        for (let i = 1; i < EXPORT_COLUMNS.length; i++) row[i] = EXPORT_COLUMNS[i]!.value(m)
+        out[k] = row
+      }
+      yield out
+      options.onProgress?.(n, members.total)
     }
-    options.onProgress?.(n, members.total)
   }
-  ws.commit()
-  await wb.commit()
-  return n
+  const written = await writeXlsxSheet(path, {
+    name: '会员花名册',
+    columns: EXPORT_COLUMNS.map((c, i) => ({ width: c.width, style: c.text ? 'text' : i === WAGE_COLUMN - 1 ? 'money' : undefined })),
+    frozenRows: 2, merges: [`A1:${columnName(EXPORT_COLUMNS.length)}1`],
+  }, rows())
+  return written - 2
 }
 
 /** Excel would turn long digit strings into numbers (an ID loses its last digits) and run "=…" as a formula. */
