@@ -21,6 +21,25 @@ describe('error wording', () => {
     expect(errorText(dup)).toContain('张三')
   })
 
+  it('words message references in params with the current locale', () => {
+    const err = new ApiError({
+      code: 'conflict', messageKey: 'status.notAllowed', field: 'kind',
+      params: { from: '@statuses.transferredOut', kind: '@changeKinds.retain' }, message: '…',
+    })
+    expect(errorText(err)).toBe('当前状态为“已转出”，不能办理“保留会籍”')
+    setLocale('en')
+    expect(errorText(err)).toContain('Transferred out')
+    expect(errorText(err)).toContain('Retain membership')
+    expect(errorText(err)).not.toMatch(/[\u4e00-\u9fff@]/)
+  })
+
+  it('words unauthenticated and forbidden errors', () => {
+    const locked = new ApiError({ code: 'unauthenticated', messageKey: 'auth.lockedOut', params: { minutes: 15 }, message: '…' })
+    expect(errorText(locked)).toBe('密码错误次数过多，账号已锁定，请 15 分钟后再试，或请工会主席重置密码')
+    const forbidden = new ApiError({ code: 'forbidden', messageKey: 'forbidden.role', message: '…' })
+    expect(errorText(forbidden)).toBe('当前账号没有权限进行此操作，请联系工会主席')
+  })
+
   it('never shows a raw exception: unknown failures get the generic sentence', () => {
     expect(errorText(new Error('SQLITE_BUSY: database is locked'))).toBe('操作没有完成，数据未作改动。请重试；如仍失败，请联系技术支持')
   })

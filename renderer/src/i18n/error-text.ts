@@ -1,3 +1,4 @@
+import { resolveMessageRef } from '../../../shared/messages/format'
 import { isApiError } from '../api/api-error'
 import { i18n } from './index'
 
@@ -11,7 +12,21 @@ export function fieldLabel(field: string): string {
 export function errorTextFor(messageKey: string, field?: string, params: Record<string, string | number> = {}): string {
   const { t, te } = i18n.global
   const key = te(`errors.${messageKey}`) ? `errors.${messageKey}` : 'errors.invalid'
-  return t(key, { field: field ? fieldLabel(field) : '', ...params })
+  return t(key, { field: field ? fieldLabel(field) : '', ...localParams(params) })
+}
+
+/**
+ * Core may pass a parameter as a reference to another message (`@statuses.transferredOut`): word it
+ * with the current locale's catalogue (falling back to zh-CN), so English never shows Chinese words.
+ */
+export function localParams(params: Record<string, string | number>): Record<string, string | number> {
+  const messages = i18n.global.messages.value as Record<string, object>
+  const current = messages[i18n.global.locale.value] ?? {}
+  const fallback = messages['zh-CN'] ?? {}
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => {
+    const word = resolveMessageRef(v, current)
+    return [k, word === v ? resolveMessageRef(v, fallback) : word]
+  }))
 }
 
 /**
