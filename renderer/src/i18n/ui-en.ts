@@ -114,6 +114,7 @@ export const uiEn: Widen<UiMessages> = {
     sectionWork: 'Work and membership',
     fixErrors: 'Correct the fields marked in red first',
     searchEthnicity: 'Type to find, e.g. Tibetan or 藏',
+    idKept: 'Hidden; kept as it is on saving. To change it, clear the box and type the new number',
   },
   detail: {
     title: 'Member details',

@@ -34,7 +34,7 @@ export const uiZhCN = {
     create: '创建账号',
     demoUser: '示例用户',
   },
-  roles: { chair: '工会主席', secretary: '工会干事', treasurer: '经审/财务', viewer: '只读' },
+  roles: { chair: '工会主席', secretary: '工会干事', treasurer: '经审（财务）', viewer: '只读' },
   nav: { members: '会员管理', unqualified: '待完善记录', settings: '系统设置' },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', add: '新增', edit: '编辑', view: '查看', close: '关闭',
@@ -113,6 +113,7 @@ export const uiZhCN = {
     sectionWork: '工作与会籍',
     fixErrors: '请先改正标红的内容，再保存',
     searchEthnicity: '输入民族名称查找，如 藏 或 藏族',
+    idKept: '号码已隐藏，保存时保持不变；要更改请清空后重新输入',
   },
   detail: {
     title: '会员详情',

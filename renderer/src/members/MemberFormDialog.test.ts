@@ -69,6 +69,42 @@ describe('MemberFormDialog', { timeout: 30_000 }, () => {
     expect(input('member-idNumber').value).toBe(VALID_ID.toUpperCase())
   })
 
+  it('edits without revealing the ID number: the masked value is kept (keepIdNumber), not re-sent', async () => {
+    const masked = `${VALID_ID.slice(0, 6)}********${VALID_ID.slice(14)}`
+    const member = {
+      id: 7, name: '张三', cardNo: null, gender: 'M', birthDate: '1985-03-12', ethnicity: '01', idNumber: masked, mobile: '13800001234',
+      education: null, politicalStatus: null, nativePlace: null, departmentId: 1, post: null, title: null, employeeNo: null,
+      joinDate: '2015-07-01', wageBaseFen: null, migrantWorker: false, status: 'active', departmentName: '生产部', qualityIssues: [],
+    }
+    const invoke = vi.fn(async (channel: string, req: unknown): Promise<{ ok: true; value: unknown }> => {
+      if (channel === 'departments.list') return { ok: true, value: [{ id: 1, name: '生产部', memberCount: 1 }] }
+      if (channel === 'members.get') return { ok: true, value: { member, history: [] } }
+      if (channel === 'members.update') return { ok: true, value: { ...member, mobile: (req as { fields: { mobile: string } }).fields.mobile } }
+      if (channel === 'members.search') return { ok: true, value: { total: 0, capped: false, rows: [] } }
+      if (channel === 'app.info') return { ok: true, value: { version: '0', workspace: 'real', hasProfile: true, memberCount: 1, host: 'web' } }
+      throw new Error(`unexpected call ${channel}`)
+    })
+    window.api = { invoke: invoke as NonNullable<Window['api']>['invoke'] }
+    mount(MemberFormDialog, {
+      props: { modelValue: true, memberId: 7 },
+      global: { plugins: [createPinia(), i18n] },
+      attachTo: document.body,
+    })
+    await settle()
+    expect(input('member-idNumber').value).toBe(masked)
+    expect(document.body.textContent).toContain('号码已隐藏')
+    await type('member-mobile', '13900001111')
+    expect(document.body.textContent).not.toContain('身份证号码只能由数字')
+    document.body.querySelector<HTMLButtonElement>('[data-testid="member-save"]')!.click()
+    await settle()
+    const channels = invoke.mock.calls.map((c) => c[0])
+    expect(channels).not.toContain('members.revealIdNumber')
+    const update = invoke.mock.calls.find((c) => c[0] === 'members.update')![1] as { id: number; keepIdNumber: boolean; fields: { idNumber: unknown; mobile: string } }
+    expect(update.keepIdNumber).toBe(true)
+    expect(update.fields.idNumber).toBeNull()
+    expect(update.fields.mobile).toBe('13900001111')
+  })
+
   it('stores nothing while the form is invalid', async () => {
     const { invoke } = mountForm()
     await flushPromises()

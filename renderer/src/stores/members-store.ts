@@ -47,8 +47,12 @@ export const useMembersStore = defineStore('members', () => {
     return member
   }
 
-  async function update(id: number, fields: MemberFieldsInput): Promise<Member> {
-    const member = await invoke('members.update', { id, fields })
+  /**
+   * `keepIdNumber`: the form left the (masked) ID number alone, so core keeps the stored one —
+   * `fields.idNumber` is then null and no reveal is needed (or audited) to edit other fields.
+   */
+  async function update(id: number, fields: MemberFieldsInput, keepIdNumber = false): Promise<Member> {
+    const member = await invoke('members.update', { id, fields, keepIdNumber })
     await afterWrite(member)
     return member
   }
