@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
+import type { Permission } from '../../shared/domain/roles'
 import AppLayout from './layout/AppLayout.vue'
 import { useAppStore } from './stores/app-store'
 import { useSessionStore } from './stores/session-store'
@@ -22,6 +23,10 @@ export function createAppRouter(): Router {
           { path: 'members', name: 'members', component: () => import('./views/MemberListView.vue') },
           { path: 'unqualified', name: 'unqualified', component: () => import('./views/UnqualifiedView.vue') },
           { path: 'settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+          // The chair's screens (core refuses the calls to anyone else as well).
+          { path: 'admin/users', name: 'users', component: () => import('./admin/UsersView.vue'), meta: { permission: 'manageUsers' } },
+          { path: 'admin/audit', name: 'audit', component: () => import('./admin/AuditView.vue'), meta: { permission: 'readAudit' } },
+          { path: 'admin/backups', name: 'backups', component: () => import('./admin/BackupsView.vue'), meta: { permission: 'manageBackups' } },
         ],
       },
       { path: '/:rest(.*)*', redirect: '/members' },
@@ -41,6 +46,8 @@ export function createAppRouter(): Router {
     if (!session.ready) return to.name === 'login' ? true : { name: 'login' }
     if (to.name === 'login') return { name: 'members' }
     if (info && !info.hasProfile && to.name !== 'welcome') return { name: 'welcome' }
+    const permission = to.meta.permission as Permission | undefined
+    if (permission && !session.allowed(permission)) return { name: 'members' }
     return true
   })
 

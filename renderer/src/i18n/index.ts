@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { en } from '../../../shared/messages/en'
 import { zhCN } from '../../../shared/messages/zh-CN'
+import { adminEn, adminZhCN } from '../admin/admin-messages'
 import { uiEn } from './ui-en'
 import { uiZhCN } from './ui-zh-CN'
 
@@ -28,11 +29,12 @@ export function nestDottedKeys(flat: Record<string, string>): Tree {
   return out
 }
 
-function catalogue(core: typeof zhCN | typeof en, ui: typeof uiZhCN | typeof uiEn) {
+function catalogue(core: typeof zhCN | typeof en, ui: typeof uiZhCN | typeof uiEn, admin: typeof adminZhCN | typeof adminEn) {
   const { uiErrors, ...rest } = ui
   return {
     ...core,
     ...rest,
+    admin,
     errors: nestDottedKeys({ ...core.errors, ...uiErrors }),
   }
 }
@@ -44,8 +46,8 @@ export const i18n = createI18n({
   missingWarn: false,
   fallbackWarn: false,
   messages: {
-    'zh-CN': catalogue(zhCN, uiZhCN),
-    en: catalogue(en, uiEn),
+    'zh-CN': catalogue(zhCN, uiZhCN, adminZhCN),
+    en: catalogue(en, uiEn, adminEn),
   },
 })
 
