@@ -9,6 +9,10 @@ import {
   changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema, sessionSchema, setupChairSchema, unlockSchema,
   updateUserSchema, userSchema,
 } from './domain/account'
+import {
+  downloadSchema, fileChunkSchema, fileReadSchema, fileTokenSchema, fileTokenString, importPreviewSchema, importRequestSchema,
+  importStatusSchema, rosterDetectionSchema, rosterExportSchema, uploadBeginSchema, uploadChunkSchema,
+} from './domain/roster'
 import { auditListSchema, auditPageSchema, auditVerifySchema, backupInfoSchema, backupNameSchema } from './domain/admin'
 
 const none = z.object({}).strict()
@@ -55,6 +59,27 @@ export const contract = {
   'backup.exportTo': { req: z.object({ folder: z.string().trim().min(1, 'required').max(500, 'tooLong') }), res: backupInfoSchema },
   /** Replaces the register with a backup, after taking a backup of the current state. */
   'backup.restore': { req: backupNameSchema, res: appInfoSchema },
+
+  // Files cross by token, never by path. The browser uploads in chunks; Electron's main process
+  // shows its own dialogs (pickOpen, saveAs) and core reads or writes the path it returns.
+  'files.beginUpload': { req: uploadBeginSchema, res: z.object({ uploadId: fileTokenString }) },
+  'files.uploadChunk': { req: uploadChunkSchema, res: z.object({ received: z.number().int() }) },
+  'files.finishUpload': { req: z.object({ uploadId: fileTokenString }), res: fileTokenSchema },
+  'files.pickOpen': { req: none, res: fileTokenSchema.nullable() },
+  'files.read': { req: fileReadSchema, res: fileChunkSchema },
+  'files.saveAs': { req: z.object({ downloadToken: fileTokenString }), res: z.object({ saved: z.boolean(), fileName: z.string() }) },
+
+  'roster.detect': { req: z.object({ fileToken: fileTokenString, sheet: z.string().max(100).optional() }), res: rosterDetectionSchema },
+  /** Reads and checks the whole file against the register; writes nothing. */
+  'roster.preview': { req: importRequestSchema, res: importPreviewSchema },
+  /** All-or-nothing: valid rows land in one transaction, or (cancel, failure) nothing does. */
+  'roster.startImport': { req: importRequestSchema, res: importStatusSchema },
+  'roster.importStatus': { req: z.object({ jobId: fileTokenString }), res: importStatusSchema },
+  'roster.cancelImport': { req: z.object({ jobId: fileTokenString }), res: importStatusSchema },
+  /** The rows that cannot be imported, with their original cells and a 错误说明 column, to fix and re-import. */
+  'roster.errorReport': { req: importRequestSchema.pick({ fileToken: true, mapping: true }), res: downloadSchema },
+  'roster.template': { req: none, res: downloadSchema },
+  'roster.export': { req: rosterExportSchema, res: downloadSchema.extend({ rows: z.number().int() }) },
 
   'profile.get': { req: none, res: orgProfileSchema.nullable() },
   'profile.save': { req: orgProfileSchema, res: orgProfileSchema },

@@ -1,4 +1,5 @@
 import { copyFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { CHANNEL_ACCESS } from '../../shared/access'
 import type { SessionInfo } from '../../shared/domain/account'
 import { can, type Role } from '../../shared/domain/roles'
@@ -8,6 +9,9 @@ import { SessionStore } from './accounts/session-store'
 import { readNumberSetting } from './accounts/settings-repository'
 import type { Actor } from './audit/audit-trail'
 import { checkIntegrity } from './backup/backup-service'
+import { FileStore } from './files/file-store'
+import type { HostDialogs } from './files/host-dialogs'
+import { ImportJobs } from './import-jobs/import-jobs'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors'
 import {
   databaseFile, openWorkspace, readLastWorkspace, writeLastWorkspace, type CoreOptions, type Workspace, type WorkspaceKind,
@@ -25,20 +29,36 @@ const ANONYMOUS = 'anonymous'
  * Everything the contract handlers reach: the current workspace (real register or demo), the
  * signed-in sessions, and the access rules applied to every call.
  */
+export type AppCoreOptions = CoreOptions & {
+  version: string
+  log?: (err: unknown) => void
+  /** Electron's open/save dialogs; absent in the web host, where the browser uploads and downloads. */
+  dialogs?: HostDialogs
+}
+
 export class AppCore {
   readonly sessions = new SessionStore()
+  readonly imports = new ImportJobs()
+  readonly files: FileStore
+  readonly dialogs: HostDialogs | undefined
+  /** The start-up backup, for tests and for closing cleanly. */
+  pendingBackup: Promise<unknown> = Promise.resolve()
   private idleMs = 0
 
   private constructor(
     private current: Workspace,
-    private readonly options: CoreOptions,
+    private readonly options: AppCoreOptions,
     readonly version: string,
     private readonly log: (err: unknown) => void,
-  ) {}
+  ) {
+    this.files = new FileStore(join(options.dataDir, 'tmp'))
+    this.dialogs = options.dialogs
+  }
 
-  static async open(options: CoreOptions & { version: string; log?: (err: unknown) => void }): Promise<AppCore> {
+  static async open(options: AppCoreOptions): Promise<AppCore> {
     const kind = await readLastWorkspace(options.dataDir)
     const core = new AppCore(await openWorkspace(kind, options), options, options.version, options.log ?? ((e) => console.error('[uniondesk]', e)))
+    await core.files.reset()
     await core.afterOpen()
     return core
   }
@@ -53,11 +73,9 @@ export class AppCore {
     if (this.current.kind === 'real') this.pendingBackup = this.current.backups.createDailyIfDue().catch(this.log)
   }
 
-  /** The start-up backup, for tests and for closing cleanly. */
-  pendingBackup: Promise<unknown> = Promise.resolve()
-
   async switchTo(kind: WorkspaceKind): Promise<Workspace> {
     if (this.current.kind !== kind) {
+      await this.imports.cancelAll()
       const next = await openWorkspace(kind, this.options)
       const previous = this.current
       this.current = next
@@ -117,6 +135,7 @@ export class AppCore {
     if (ws.kind !== 'real') throw new ValidationError('name', 'backup.unknown')
     const source = ws.backups.resolve(name)
     if (!(await checkIntegrity(source).catch(() => false))) throw new ValidationError('name', 'backup.restoreCorrupt')
+    await this.imports.cancelAll()
     await ws.backups.create('preRestore')
     await this.pendingBackup
     const target = databaseFile(this.options.dataDir, 'real')
@@ -131,6 +150,7 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
+    await this.imports.cancelAll()
     await this.pendingBackup
     await this.current.db.close()
   }

@@ -13,6 +13,7 @@ import { decideNavigation, decideWindowOpen } from './navigation-guard'
 import { denyAllPermissions } from './permissions'
 import { createWindowOptions } from './window-options'
 import { safeStorageProtector } from './safe-storage-protector'
+import { electronDialogs } from './host-dialogs'
 
 /*
  * The Electron shell: wiring only. Every decision (window options, which URLs may load or call IPC,
@@ -58,7 +59,10 @@ async function start(): Promise<void> {
 
   const keyProtector = safeStorageProtector(safeStorage, process.platform)
   if (!keyProtector.strong) console.warn('[uniondesk] safeStorage uses basic_text: the data key is only obfuscated on this machine')
-  core = await AppCore.open({ dataDir: app.getPath('userData'), version: app.getVersion(), keyProtector })
+  core = await AppCore.open({
+    dataDir: app.getPath('userData'), version: app.getVersion(), keyProtector,
+    dialogs: electronDialogs(dialog, () => mainWindow),
+  })
   registerIpc(ipcMain, createHandlers(core), createSenderCheck(appUrl))
 
   app.setAboutPanelOptions({ applicationName: '工会工作台', applicationVersion: app.getVersion() })

@@ -3,6 +3,7 @@ import type { AppCore, CallContext } from '../app-core'
 import { adminHandlers } from './admin-handlers'
 import { appHandlers } from './app-handlers'
 import { registerHandlers } from './register-handlers'
+import { rosterHandlers } from './roster-handlers'
 import type { GuardedHandlers, Handlers } from './types'
 
 export type { CallContext, Handlers }
@@ -12,7 +13,7 @@ export type { CallContext, Handlers }
  * shared/access.ts hold whether the call came over IPC or HTTP, whatever the UI shows or hides.
  */
 export function createHandlers(core: AppCore): Handlers {
-  const inner: GuardedHandlers = { ...appHandlers(core), ...registerHandlers(core), ...adminHandlers(core) }
+  const inner: GuardedHandlers = { ...appHandlers(core), ...registerHandlers(core), ...adminHandlers(core), ...rosterHandlers(core) }
   const guarded = {} as Record<Channel, (req: unknown, ctx: CallContext) => Promise<unknown>>
   for (const channel of Object.keys(inner) as Channel[]) {
     const handler = inner[channel] as (req: unknown, ctx: ReturnType<AppCore['authorize']>) => Promise<unknown>

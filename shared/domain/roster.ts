@@ -1,0 +1,103 @@
+import { z } from 'zod'
+import { memberSearchSchema } from './member'
+
+/** Columns a roster file can carry (the import maps file columns onto these). */
+export const ROSTER_FIELDS = [
+  'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'mobile', 'department', 'post', 'title', 'employeeNo',
+  'education', 'politicalStatus', 'nativePlace', 'joinDate', 'cardNo', 'wageBase', 'migrantWorker',
+] as const
+export type RosterField = (typeof ROSTER_FIELDS)[number]
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid')
+
+export const rosterMappingSchema = z.object({
+  sheet: z.string().max(100),
+  sheetIndex: z.number().int().min(0).optional(),
+  headerRow: z.number().int().min(1),
+  /** Field → column in the file, 1-based as Excel counts (A = 1). */
+  columns: z.partialRecord(z.enum(ROSTER_FIELDS), z.number().int().min(1).max(1000)),
+})
+export type RosterMappingInput = z.input<typeof rosterMappingSchema>
+
+export const rosterDetectionSchema = z.object({
+  fileName: z.string(),
+  kind: z.enum(['xlsx', 'csv']),
+  sheets: z.array(z.string()),
+  mapping: rosterMappingSchema.nullable(),
+  headerRow: z.number().int().nullable(),
+  columns: z.array(z.object({ index: z.number().int(), header: z.string(), field: z.enum(ROSTER_FIELDS).nullable() })),
+  sampleRows: z.array(z.object({ rowNumber: z.number().int(), cells: z.array(z.string()) })),
+  totalRowsEstimate: z.number().int().nullable(),
+})
+
+export const importErrorSchema = z.object({
+  rowNumber: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+  message: z.string(),
+})
+
+export const importRequestSchema = z.object({
+  fileToken: token,
+  mapping: rosterMappingSchema,
+  onConflict: z.enum(['skip', 'update']),
+})
+
+export const importPreviewSchema = z.object({
+  counts: z.object({ new: z.number().int(), update: z.number().int(), skip: z.number().int(), error: z.number().int() }),
+  dataRows: z.number().int(),
+  ignoredRows: z.number().int(),
+  conflicts: z.number().int(),
+  errors: z.array(importErrorSchema),
+  updates: z.array(z.object({
+    rowNumber: z.number().int(), memberId: z.number().int(), name: z.string(),
+    diff: z.array(z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  })),
+  newDepartments: z.array(z.string()),
+})
+
+export const importResultSchema = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.number().int(),
+  departmentsCreated: z.number().int(),
+  durationMs: z.number(),
+  rowsPerSecond: z.number(),
+})
+
+export const importStatusSchema = z.object({
+  jobId: token,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  rowsDone: z.number().int(),
+  total: z.number().int().nullable(),
+  rowsPerSecond: z.number(),
+  result: importResultSchema.nullable(),
+  /** Worded already (zh-CN) when the import failed; the register is unchanged. */
+  error: z.object({ messageKey: z.string(), message: z.string() }).nullable(),
+})
+
+export const downloadSchema = z.object({ downloadToken: token, fileName: z.string(), sizeBytes: z.number().int() })
+
+export const rosterExportSchema = z.object({
+  filter: memberSearchSchema.partial().default({}),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Full ID numbers: only for roles allowed to reveal, and audited. */
+  revealIdNumbers: z.boolean().default(false),
+})
+
+export const uploadBeginSchema = z.object({
+  fileName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  sizeBytes: z.number().int().min(1).max(200 * 1024 * 1024, 'files.tooLarge'),
+})
+/** Chunks are at most 512 KiB before base64, so a request stays under the web host's 1 MiB limit. */
+export const uploadChunkSchema = z.object({
+  uploadId: token,
+  index: z.number().int().min(0),
+  dataBase64: z.string().max(700_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid'),
+})
+export const fileTokenSchema = z.object({ fileToken: token, fileName: z.string() })
+export const fileReadSchema = z.object({ downloadToken: token, offset: z.number().int().min(0) })
+export const fileChunkSchema = z.object({ dataBase64: z.string(), nextOffset: z.number().int(), done: z.boolean() })
+export { token as fileTokenString }
