@@ -13,7 +13,7 @@ describe('BackupService', () => {
   let now = new Date('2026-11-27T09:00:00')
   const clock: Clock = { now: () => now }
   let backups: BackupService
-  let keep = 3
+  const keep = 3
   beforeEach(async () => {
     tmp = makeTempDir()
     ws = await openWorkspace('real', { dataDir: join(tmp.dir, 'data'), clock, keyProtector: devKeyFileProtector })
