@@ -82,7 +82,7 @@ export class ImportCancelledError extends AppError {
   }
 }
 
-export const DEFAULT_CHUNK = 2000
+export const DEFAULT_CHUNK = 1000
 const FOOTER = /^[(（]?\s*(合\s*计|总\s*计|小\s*计|共\s*计|累\s*计|备\s*注|注\s*[:：]|说\s*明|制\s*表|填\s*表|填\s*报|审\s*核|负责人|单位负责人|联系人|日\s*期\s*[:：]|以下空白)/
 
 export async function loadExistingIndex(db: Queryable): Promise<ExistingIndex> {
