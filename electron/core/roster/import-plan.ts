@@ -62,7 +62,7 @@ export type PlanSummary = {
   headers: string[]
   dataRows: number
   errorRows: ErrorRow[]
-  /** Totals, notes and signature lines at the bottom (合计 / 备注 / 制表人 …), not imported. */
+  /** Totals, notes and signature lines (合计 / 小计 / 备注 / 制表人 …) and what follows them that is not a member row. */
   ignoredRows: number
   newDepartments: string[]
 }
@@ -104,8 +104,12 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-function isBlankRow(cells: readonly CellValue[]): boolean {
-  for (const c of cells) if (c !== null && (typeof c !== 'string' || cellText(c) !== '')) return false
+/** Blank in every mapped column: rows that only carry a 序号 (pre-numbered empty lines) count as blank. */
+function isBlankRow(cells: readonly CellValue[], mapped: readonly number[]): boolean {
+  for (const col of mapped) {
+    const c = cells[col - 1]
+    if (c !== null && c !== undefined && (typeof c !== 'string' || cellText(c) !== '')) return false
+  }
   return true
 }
 
@@ -113,6 +117,12 @@ function isFooterRow(cells: readonly CellValue[], nameColumn: number): boolean {
   const first = cells.find((c) => c !== null && cellText(c) !== '')
   const name = cells[nameColumn - 1] ?? null
   return (typeof first === 'string' && FOOTER.test(cellText(first))) || (typeof name === 'string' && FOOTER.test(cellText(name)))
+}
+
+/** Below a totals line, only rows with a name and at least one more field are members (e.g. after a 小计). */
+function looksLikeMember(cells: readonly CellValue[], mapped: readonly number[], nameColumn: number): boolean {
+  if (cellText(cells[nameColumn - 1] ?? null) === '') return false
+  return mapped.some((col) => col !== nameColumn && cellText(cells[col - 1] ?? null) !== '')
 }
 
 /**
@@ -131,6 +141,7 @@ export async function planImport(
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK
   const ctx = { date1904: false, today: options.now ?? new Date() }
   const columns = mapping.columns
+  const mapped = Object.values(columns).filter((c): c is number => typeof c === 'number')
   const summary: PlanSummary = { headers: [], dataRows: 0, errorRows: [], ignoredRows: 0, newDepartments: [] }
   const newDepartments = new Set<string>()
   const idSeen = new Map<string, number>()
@@ -165,8 +176,9 @@ export async function planImport(
         continue
       }
       const cells = row.cells
-      if (isBlankRow(cells)) continue
-      if (footer || isFooterRow(cells, columns.name!)) { footer = true; summary.ignoredRows++; continue }
+      if (isFooterRow(cells, columns.name!)) { footer = true; summary.ignoredRows++; continue }
+      if (isBlankRow(cells, mapped)) continue
+      if (footer && !looksLikeMember(cells, mapped, columns.name!)) { summary.ignoredRows++; continue }
       summary.dataRows++
       inChunk++
       const rowNumber = row.rowNumber

@@ -139,6 +139,25 @@ describe('importing a messy roster', () => {
     expect(await ws.db.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'trigger' AND name = 'members_search_insert'")).toEqual({ x: 1 })
   })
 
+  it('skips pre-numbered empty rows, reads on past a 小计 line, ignores the notes under the totals', async () => {
+    const file = join(tmp.dir, 'grouped.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('花名册')
+    s.addRow(['序号', '姓名', '身份证号码', '部门'])
+    s.addRow([1, '张三', id('19850301', 11), '发电运行部'])
+    s.addRow(['小计', '1人'])
+    s.addRow([2, '李四', id('19870707', 55), '检修维护部'])
+    s.addRow(['合计', '2人'])
+    s.addRow(['说明：本表由各部门填报'])
+    s.addRow([null, '2026年11月27日'])
+    for (let i = 3; i <= 50; i++) s.addRow([i])
+    await wb.xlsx.writeFile(file)
+    const p = await previewImport(ws.db, file, await options(file))
+    expect(p.counts).toEqual({ new: 2, update: 0, skip: 0, error: 0 })
+    expect(p.dataRows).toBe(2)
+    expect(p.ignoredRows).toBe(4)
+  })
+
   it('reads a GBK CSV the same way', async () => {
     const file = join(tmp.dir, 'gbk.csv')
     const gbk: Record<string, number[]> = { 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 身: [0xc9, 0xed], 份: [0xb7, 0xdd], 证: [0xd6, 0xa4],
