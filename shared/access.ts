@@ -19,6 +19,8 @@ export const CHANNEL_ACCESS: ChannelAccess = {
   'users.create': 'manageUsers',
   'users.update': 'manageUsers',
   'users.resetPassword': 'manageUsers',
+  'settings.getSecurity': 'manageUsers',
+  'settings.saveSecurity': 'manageUsers',
   'audit.list': 'readAudit',
   'audit.verify': 'readAudit',
   'backup.list': 'manageBackups',

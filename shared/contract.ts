@@ -13,7 +13,9 @@ import {
   downloadSchema, fileChunkSchema, fileReadSchema, fileTokenSchema, fileTokenString, importPreviewSchema, importRequestSchema,
   importStatusSchema, rosterDetectionSchema, rosterExportSchema, uploadBeginSchema, uploadChunkSchema,
 } from './domain/roster'
-import { auditListSchema, auditPageSchema, auditVerifySchema, backupInfoSchema, backupNameSchema } from './domain/admin'
+import {
+  auditListSchema, auditPageSchema, auditVerifySchema, backupInfoSchema, backupNameSchema, securitySettingsSchema,
+} from './domain/admin'
 
 const none = z.object({}).strict()
 
@@ -49,6 +51,9 @@ export const contract = {
   'users.create': { req: createUserSchema, res: userSchema },
   'users.update': { req: updateUserSchema, res: userSchema },
   'users.resetPassword': { req: resetPasswordSchema, res: userSchema },
+
+  'settings.getSecurity': { req: none, res: securitySettingsSchema },
+  'settings.saveSecurity': { req: securitySettingsSchema, res: securitySettingsSchema },
 
   'audit.list': { req: auditListSchema, res: auditPageSchema },
   'audit.verify': { req: none, res: auditVerifySchema },

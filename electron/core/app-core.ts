@@ -67,8 +67,13 @@ export class AppCore {
     return this.current
   }
 
-  private async afterOpen(): Promise<void> {
+  /** After the chair changes the rules: the idle limit applies from the next call. */
+  async reloadSettings(): Promise<void> {
     this.idleMs = (await readNumberSetting(this.current.db, 'security.idleLockMinutes')) * 60_000
+  }
+
+  private async afterOpen(): Promise<void> {
+    await this.reloadSettings()
     // At most daily, in the background: the backup reads through its own connection.
     if (this.current.kind === 'real') this.pendingBackup = this.current.backups.createDailyIfDue().catch(this.log)
   }

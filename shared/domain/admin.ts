@@ -32,3 +32,12 @@ export const backupInfoSchema = z.object({
   reason: z.enum(BACKUP_REASONS),
 })
 export const backupNameSchema = z.object({ name: z.string().min(1, 'required').max(100, 'tooLong') })
+
+/** Security and backup rules the chair may tune (defaults: 5 failures → 15 minutes; idle lock 10; keep 14). */
+export const securitySettingsSchema = z.object({
+  maxFailedLogins: z.number().int('invalidNumber').min(3, 'invalidNumber').max(20, 'invalidNumber'),
+  lockoutMinutes: z.number().int('invalidNumber').min(1, 'invalidNumber').max(1440, 'invalidNumber'),
+  idleLockMinutes: z.number().int('invalidNumber').min(1, 'invalidNumber').max(240, 'invalidNumber'),
+  backupKeepCount: z.number().int('invalidNumber').min(1, 'invalidNumber').max(365, 'invalidNumber'),
+})
+export type SecuritySettings = z.output<typeof securitySettingsSchema>

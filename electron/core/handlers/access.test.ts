@@ -86,3 +86,28 @@ describe('access rules enforced in core on every call', () => {
     expect(await call('members.search', {}, 'chakan2')).toMatchObject({ ok: false, error: { messageKey: 'auth.mustChangePassword' } })
   })
 })
+
+describe('security settings', () => {
+  it('lets the chair tighten the rules, which apply at once, and records the change', async () => {
+    const tmp = makeTempDir()
+    let now = Date.parse('2026-11-27T09:00:00Z')
+    const core = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1', clock: { now: () => new Date(now) } })
+    try {
+      const h = createHandlers(core)
+      const chair = { host: 'web' as const, sessionKey: 'c' }
+      await dispatch(h, 'auth.setupChair', { username: 'zhuxi', displayName: '李卫东', password: 'Chair2026!' }, chair)
+      expect(await dispatch(h, 'settings.getSecurity', {}, chair)).toMatchObject({ ok: true, value: { maxFailedLogins: 5, lockoutMinutes: 15, idleLockMinutes: 10 } })
+      const saved = await dispatch(h, 'settings.saveSecurity', { maxFailedLogins: 3, lockoutMinutes: 30, idleLockMinutes: 2, backupKeepCount: 7 }, chair)
+      expect(saved).toMatchObject({ ok: true, value: { idleLockMinutes: 2 } })
+      now += 3 * 60_000
+      expect(await dispatch(h, 'members.search', {}, chair)).toMatchObject({ ok: false, error: { messageKey: 'auth.sessionLocked' } })
+      expect(await dispatch(h, 'settings.saveSecurity', { maxFailedLogins: 1, lockoutMinutes: 30, idleLockMinutes: 2, backupKeepCount: 7 }, chair))
+        .toMatchObject({ ok: false })
+      const trail = await core.workspace.audit.list(core.workspace.db, { entity: 'settings', offset: 0, limit: 5 })
+      expect(trail.rows[0]!.changes).toMatchObject({ idleLockMinutes: [10, 2], maxFailedLogins: [5, 3] })
+    } finally {
+      await core.close()
+      tmp.cleanup()
+    }
+  })
+})

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { ValidationError } from '../errors'
+import { readNumberSetting, writeSetting } from '../accounts/settings-repository'
+import { diffForAudit } from '../audit/audit-trail'
 import type { AppCore } from '../app-core'
 import type { GuardedHandlers } from './types'
 
-type AdminChannel = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'audit.list' | 'audit.verify'
+type AdminChannel = 'settings.getSecurity' | 'settings.saveSecurity' | 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'audit.list' | 'audit.verify'
   | 'backup.list' | 'backup.create' | 'backup.exportTo' | 'backup.restore'
 
 export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
@@ -13,7 +15,27 @@ export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
     version: core.version, workspace: ws().kind, host: 'web' as const,
     hasProfile: (await ws().profile.get()) !== null, memberCount: await ws().memberCount(),
   })
+  const readSettings = async () => ({
+    maxFailedLogins: await readNumberSetting(ws().db, 'security.maxFailedLogins'),
+    lockoutMinutes: await readNumberSetting(ws().db, 'security.lockoutMinutes'),
+    idleLockMinutes: await readNumberSetting(ws().db, 'security.idleLockMinutes'),
+    backupKeepCount: await readNumberSetting(ws().db, 'backup.keepCount'),
+  })
   return {
+    'settings.getSecurity': readSettings,
+    'settings.saveSecurity': async (req, ctx) => {
+      const before = await readSettings()
+      await ws().db.transaction(async (tx) => {
+        await writeSetting(tx, 'security.maxFailedLogins', req.maxFailedLogins)
+        await writeSetting(tx, 'security.lockoutMinutes', req.lockoutMinutes)
+        await writeSetting(tx, 'security.idleLockMinutes', req.idleLockMinutes)
+        await writeSetting(tx, 'backup.keepCount', req.backupKeepCount)
+        await ws().audit.record(tx, ctx.actor, { action: 'settings.saveSecurity', entity: 'settings', entityId: null,
+          changes: diffForAudit(before, req, ['maxFailedLogins', 'lockoutMinutes', 'idleLockMinutes', 'backupKeepCount']) }, ws().clock.now().toISOString())
+      })
+      await core.reloadSettings()
+      return readSettings()
+    },
     'users.list': () => ws().accounts.list(),
     'users.create': (req, ctx) => ws().accounts.create(ctx.actor, req),
     'users.update': async (req, ctx) => {
