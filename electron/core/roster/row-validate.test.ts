@@ -43,6 +43,14 @@ describe('validateRow', () => {
     expect(member!.filled).not.toContain('birthDate')
   })
 
+  it('accepts a lower-case x check character and stores it upper-case', () => {
+    let withX = ''
+    for (let seq = 1; !withX.endsWith('X'); seq += 2) withX = makeIdNumber('630102', '19880808', seq)
+    const { member } = validateRow(row({ ...good, idNumber: withX.toLowerCase(), birthDate: null }), columns, ctx)
+    expect(member!.fields.idNumber).toBe(withX)
+    expect(memberFieldsSchema.parse(member!.fields).idNumber).toBe(withX)
+  })
+
   it('a year-and-month birth date that agrees with the ID number takes the full date', () => {
     const id = makeIdNumber('630102', '19850317', 124)
     const { member } = validateRow(row({ ...good, idNumber: id, birthDate: '1985.03' }), columns, ctx)
