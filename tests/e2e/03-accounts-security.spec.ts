@@ -195,6 +195,36 @@ test('the viewer changes the temporary password, sees masked ID numbers and no w
   expect(users.error?.messageKey).toBe('forbidden.role')
 })
 
+test('the chair sees the lock-out and resets the password; the secretary must change it at sign-in', async ({ page }) => {
+  await chair(page, '/#/admin/users')
+  const row = userRow(page, SECRETARY.username)
+  await expect(row.getByTestId('user-cell-state')).toHaveText(/^锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  await shot(page, '20-users-locked')
+  await row.getByTestId('user-reset').click()
+  const dialog = page.getByTestId('reset-dialog')
+  await expect(dialog).toContainText(`“${SECRETARY.displayName}”下次登录时必须把这个临时密码改成自己的密码`)
+  await dialog.getByTestId('reset-password').fill('12345678')
+  await dialog.getByTestId('reset-save').click()
+  await expect(dialog.getByText('密码需包含字母、数字、符号中的至少两类')).toBeVisible()
+  await dialog.getByTestId('reset-password').fill(SECRETARY.temp)
+  await dialog.getByTestId('reset-save').click()
+  await expect(page.getByText(`已重置“${SECRETARY.displayName}”的密码，对方下次登录时必须修改`)).toBeVisible()
+  await expect(row.getByTestId('user-cell-state')).toHaveText('在用')
+  await expect(row.getByTestId('user-cell-must-change')).toHaveText('是')
+  await page.getByTestId('logout').click()
+
+  await signInAs(page, SECRETARY.username, SECRETARY.temp)
+  await expect(page.getByTestId('sign-in')).toHaveAttribute('data-mode', 'change')
+  await page.getByTestId('sign-in-password').fill(SECRETARY.temp)
+  await page.getByTestId('sign-in-new-password').fill(SECRETARY.password)
+  await page.getByTestId('sign-in-confirm').fill(SECRETARY.password)
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('current-user')).toContainText(`${SECRETARY.displayName}（工会干事）`)
+  // The secretary keeps records but has no chair screens.
+  await expect(page.getByTestId('member-add')).toBeVisible()
+  await expect(page.getByTestId('nav-audit')).toHaveCount(0)
+})
+
 test('editing a member keeps the sealed ID number without revealing it', async ({ page }) => {
   await chair(page, '/#/members')
   type Log = { rows: { action: string; changes: Record<string, unknown> }[] }
@@ -249,6 +279,14 @@ test('the audit log words every action, checks out intact and exports to Excel',
   ws.eachRow((r, n) => { if (n > 3) body.push(String(r.getCell(3).value)) })
   expect(body).toContain('账号被锁定')
   expect(new Set(ws.getColumn(4).values.slice(4))).toEqual(new Set(['账号']))
+
+  // The same log in English: words, not codes; no Chinese left in the action column.
+  await page.getByTestId('locale-switch').getByText('English').click()
+  await expect(page.getByTestId('audit-total')).toHaveText(/^[\d,]+ entries$/)
+  expect(await actions.allTextContents()).toContain('Account locked')
+  for (const a of await actions.allTextContents()) expect(a).not.toMatch(/[\u4e00-\u9fff]/)
+  await shot(page, '23-audit-en')
+  await page.getByTestId('locale-switch').getByText('中文').click()
 })
 
 test('the chair backs up now, to another folder, and restores a backup (then signs in again)', async ({ page }) => {

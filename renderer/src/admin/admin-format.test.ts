@@ -25,11 +25,15 @@ describe('audit change wording', () => {
   })
 
   it('names the object from the entry where it can', () => {
-    expect(objectName({ entityId: '7', changes: { name: [null, '张三'] } })).toBe('张三')
-    expect(objectName({ entityId: '7', changes: { username: [null, 'ganshi'], displayName: [null, '李干事'] } })).toBe('李干事')
-    expect(objectName({ entityId: '7', changes: { name: ['张三', null] } })).toBe('张三')
-    expect(objectName({ entityId: '7', changes: { mobile: ['1', '2'] } })).toBe('#7')
-    expect(objectName({ entityId: null, changes: {} })).toBe('')
+    const m = { entity: 'member', entityId: '7' }
+    expect(objectName({ ...m, changes: { name: [null, '张三'] } })).toBe('张三')
+    expect(objectName({ ...m, changes: { username: [null, 'ganshi'], displayName: [null, '李干事'] } })).toBe('李干事')
+    expect(objectName({ ...m, changes: { name: ['张三', null] } })).toBe('张三')
+    expect(objectName({ ...m, changes: { mobile: ['1', '2'] } })).toBe('#7')
+    expect(objectName({ entity: 'member', entityId: null, changes: {} })).toBe('')
+    const users = (entity: string, id: string) => (entity === 'user' && id === '3' ? '李干事' : undefined)
+    expect(objectName({ entity: 'user', entityId: '3', changes: { attempts: 1 } }, users)).toBe('李干事')
+    expect(objectName({ entity: 'user', entityId: '9', changes: {} }, users)).toBe('#9')
   })
 })
 

@@ -75,12 +75,19 @@ export function plainValue(value: unknown, yes: string, no: string, locale = 'zh
   return JSON.stringify(value)
 }
 
-/** What the 对象 column names: the record's type, and its name where the entry carries one. */
-export function objectName(row: { entityId: string | null; changes: Record<string, unknown> }): string {
+/**
+ * What the 对象 column names: the record's name where the entry carries one, else what `lookup`
+ * knows (e.g. the account's name for a sign-in), else its number.
+ */
+export function objectName(
+  row: { entity: string; entityId: string | null; changes: Record<string, unknown> },
+  lookup: (entity: string, id: string) => string | undefined = () => undefined,
+): string {
   for (const key of ['name', 'displayName', 'username', 'file']) {
     const v = row.changes[key]
     const text = isPair(v) ? (v[1] ?? v[0]) : v
     if (typeof text === 'string' && text) return text
   }
-  return row.entityId ? `#${row.entityId}` : ''
+  if (!row.entityId) return ''
+  return lookup(row.entity, row.entityId) ?? `#${row.entityId}`
 }

@@ -12,6 +12,8 @@ function loadExcel(): Promise<ExcelJSModule> {
 }
 
 export type AuditSheetText = {
+  /** Names a record the entry itself does not name (accounts by id). */
+  lookup?: (entity: string, id: string) => string | undefined
   /** 「西宁市…工会委员会 操作日志」 */
   title: string
   /** 「导出日期：2026-11-27 筛选：…」 */
@@ -24,13 +26,13 @@ export type AuditSheetText = {
 }
 
 /** The sheet's body: one row per entry, every cell text (times local), changes one per line. */
-export function auditSheetRows(rows: AuditRow[], text: Pick<AuditSheetText, 'action' | 'entity' | 'changes'>): string[][] {
+export function auditSheetRows(rows: AuditRow[], text: Pick<AuditSheetText, 'action' | 'entity' | 'changes' | 'lookup'>): string[][] {
   return rows.map((r) => [
     formatLocalDateTime(r.at),
     r.actorName,
     text.action(r.action),
     text.entity(r.entity),
-    objectName(r),
+    objectName(r, text.lookup),
     formatChanges(r.changes, text.changes).join('\n'),
   ])
 }
