@@ -21,6 +21,7 @@ export function createAppRouter(): Router {
         children: [
           { path: '', redirect: '/members' },
           { path: 'members', name: 'members', component: () => import('./views/MemberListView.vue') },
+          { path: 'members/import', name: 'roster-import', component: () => import('./roster/RosterImportView.vue'), meta: { permission: 'writeRecords' } },
           { path: 'unqualified', name: 'unqualified', component: () => import('./views/UnqualifiedView.vue') },
           { path: 'settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
           // The chair's screens (core refuses the calls to anyone else as well).

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { en } from '../../../shared/messages/en'
 import { zhCN } from '../../../shared/messages/zh-CN'
 import { adminEn, adminZhCN } from '../admin/admin-messages'
+import { rosterEn, rosterZhCN } from '../roster/roster-messages'
 import { uiEn } from './ui-en'
 import { uiZhCN } from './ui-zh-CN'
 
@@ -29,12 +30,15 @@ export function nestDottedKeys(flat: Record<string, string>): Tree {
   return out
 }
 
-function catalogue(core: typeof zhCN | typeof en, ui: typeof uiZhCN | typeof uiEn, admin: typeof adminZhCN | typeof adminEn) {
+function catalogue(
+  core: typeof zhCN | typeof en, ui: typeof uiZhCN | typeof uiEn, admin: typeof adminZhCN | typeof adminEn, roster: typeof rosterZhCN,
+) {
   const { uiErrors, ...rest } = ui
   return {
     ...core,
     ...rest,
     admin,
+    roster,
     errors: nestDottedKeys({ ...core.errors, ...uiErrors }),
   }
 }
@@ -46,8 +50,8 @@ export const i18n = createI18n({
   missingWarn: false,
   fallbackWarn: false,
   messages: {
-    'zh-CN': catalogue(zhCN, uiZhCN, adminZhCN),
-    en: catalogue(en, uiEn, adminEn),
+    'zh-CN': catalogue(zhCN, uiZhCN, adminZhCN, rosterZhCN),
+    en: catalogue(en, uiEn, adminEn, rosterEn),
   },
 })
 

@@ -100,7 +100,7 @@ export const uiEn: Widen<UiMessages> = {
     actions: { view: 'View', edit: 'Edit', change: 'Change' },
     empty: {
       title: 'The member register is empty',
-      body: 'Click "Add member" to register members one by one, or open the demo data to get to know the app.',
+      body: 'Click "Add member" to register members one by one or "Import a roster" to bring in an Excel sheet at once, or open the demo data to get to know the app.',
     },
   },
   memberForm: {

@@ -99,7 +99,7 @@ export const uiZhCN = {
     actions: { view: '查看', edit: '编辑', change: '变动' },
     empty: {
       title: '会员名册还是空的',
-      body: '点击「新增会员」逐个登记会员；如果想先熟悉功能，可以打开示例数据随意操作。',
+      body: '点击「新增会员」逐个登记会员，或点击「导入花名册」从 Excel 表格一次导入；如果想先熟悉功能，可以打开示例数据随意操作。',
     },
   },
   memberForm: {
