@@ -211,7 +211,19 @@ test('the chair sees the lock-out and resets the password; the secretary must ch
   await expect(page.getByText(`已重置“${SECRETARY.displayName}”的密码，对方下次登录时必须修改`)).toBeVisible()
   await expect(row.getByTestId('user-cell-state')).toHaveText('在用')
   await expect(row.getByTestId('user-cell-must-change')).toHaveText('是')
+
+  // Disabling an account asks first, naming whom and what follows.
+  const viewerRow = userRow(page, VIEWER.username)
+  await viewerRow.getByTestId('user-edit').click()
+  await page.getByTestId('user-dialog').getByTestId('user-disabled').click()
+  await page.getByTestId('user-dialog').getByTestId('user-save').click()
+  const confirm = page.locator('.el-message-box')
+  await expect(confirm).toContainText(`停用后“${VIEWER.displayName}”（${VIEWER.username}）将不能登录工会工作台`)
+  await confirm.getByRole('button', { name: '停用' }).click()
+  await expect(viewerRow.getByTestId('user-cell-state')).toHaveText('停用')
   await page.getByTestId('logout').click()
+  await signInAs(page, VIEWER.username, VIEWER.password)
+  await expect(page.getByTestId('sign-in-error')).toHaveText('用户名或密码不正确，请重新输入')
 
   await signInAs(page, SECRETARY.username, SECRETARY.temp)
   await expect(page.getByTestId('sign-in')).toHaveAttribute('data-mode', 'change')
