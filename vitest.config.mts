@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Real SQLite files and scrypt on a 2-core machine: keep parallelism modest.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -12,8 +14,6 @@ export default defineConfig({
           testTimeout: 30_000,
           // scrypt at production cost in account set-up hooks: slow on a loaded 2-core machine.
           hookTimeout: 60_000,
-          // Real SQLite files on a 2-core machine: keep parallelism modest.
-          maxWorkers: 2,
         },
       },
       {

@@ -3,6 +3,7 @@
 // and one closing `N passed, N failed` line (CI reads it; vitest and Playwright lines are not read).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 
 const results = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
@@ -44,6 +45,10 @@ suite('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default',
 step('build (electron-vite: main, preload, renderer)', 'npm', ['run', '--silent', 'build'])
 step('security scan of the built shell (electronegativity, justified findings only)', 'node', ['scripts/electronegativity-gate.mjs'])
 step('build renderer for the web host', 'npm', ['run', '--silent', 'build:renderer'])
+// A free loopback port for the e2e web host, so a developer's running server does not collide.
+process.env.E2E_PORT ??= String(await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)) })
+}))
 suite('e2e in Chromium via the web host', 'npx', ['playwright', 'test'], 'test-results/e2e-report.json',
   (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped }))
 
