@@ -4,7 +4,7 @@ import type { AppErrorPayload, Envelope } from '../../shared/envelope'
 import { zhCN } from '../../shared/messages/zh-CN'
 import { formatErrorZh } from '../../shared/messages/format'
 import { AppError } from './errors'
-import type { CallContext, Handlers } from './handlers'
+import { ACCESS_CHECK, type CallContext, type Handlers } from './handlers'
 
 type Params = Record<string, string | number>
 
@@ -32,8 +32,8 @@ export function toErrorPayload(err: unknown): AppErrorPayload {
 }
 
 /**
- * The single entry for every call, from IPC or HTTP: checks the channel, validates the request
- * with the contract, runs the handler, and turns any throw into an error value. Unexpected errors
+ * The single entry for every call, from IPC or HTTP: checks the channel, the caller's access, then
+ * validates the request with the contract, runs the handler, and turns any throw into an error value. Unexpected errors
  * are logged here and cross only as `internal`, never as a stack.
  */
 export async function dispatch(
@@ -41,9 +41,10 @@ export async function dispatch(
   log: (err: unknown) => void = (err) => console.error('[uniondesk]', err),
 ): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: payload('internal', 'unknownChannel') }
-  const parsed = contract[channel].req.safeParse(request ?? {})
-  if (!parsed.success) return { ok: false, error: issueToError(parsed.error.issues[0]!) }
   try {
+    handlers[ACCESS_CHECK]?.(channel, ctx)
+    const parsed = contract[channel].req.safeParse(request ?? {})
+    if (!parsed.success) return { ok: false, error: issueToError(parsed.error.issues[0]!) }
     const handler = handlers[channel] as (req: unknown, ctx: CallContext) => Promise<unknown>
     return { ok: true, value: await handler(parsed.data, ctx) }
   } catch (err) {

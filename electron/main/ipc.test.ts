@@ -21,7 +21,7 @@ function fakeIpcMain() {
 /** Only the channels a test calls are real; the rest throw if reached. */
 function handlersWith(partial: Partial<Handlers>): Handlers {
   return new Proxy(partial, {
-    get: (target, key: string) => target[key as keyof Handlers] ?? (() => { throw new Error(`unexpected ${key}`) }),
+    get: (target, key: string | symbol) => typeof key === 'symbol' ? undefined : target[key as keyof Handlers] ?? (() => { throw new Error(`unexpected ${key}`) }),
   }) as Handlers
 }
 

@@ -111,3 +111,18 @@ describe('security settings', () => {
     }
   })
 })
+
+describe('refusal before validation', () => {
+  it('tells a viewer "forbidden", not which fields a write would need', async () => {
+    const tmp = makeTempDir()
+    const core = await AppCore.open({ dataDir: tmp.dir, keyProtector: devKeyFileProtector, version: '1' })
+    try {
+      const h = createHandlers(core)
+      expect(await dispatch(h, 'members.create', { name: '' }, { host: 'web', sessionKey: 'nobody' }))
+        .toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    } finally {
+      await core.close()
+      tmp.cleanup()
+    }
+  })
+})

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { ValidationError } from '../errors'
 import { readNumberSetting, writeSetting } from '../accounts/settings-repository'
-import { diffForAudit } from '../audit/audit-trail'
+import { diffForAudit, type Actor } from '../audit/audit-trail'
 import type { AppCore } from '../app-core'
 import type { GuardedHandlers } from './types'
 
@@ -15,6 +15,8 @@ export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
     version: core.version, workspace: ws().kind, host: 'web' as const,
     hasProfile: (await ws().profile.get()) !== null, memberCount: await ws().memberCount(),
   })
+  const record = (actor: Actor, action: string, changes: Record<string, unknown>) =>
+    ws().db.transaction((tx) => ws().audit.record(tx, actor, { action, entity: 'backup', entityId: null, changes }, ws().clock.now().toISOString()))
   const readSettings = async () => ({
     maxFailedLogins: await readNumberSetting(ws().db, 'security.maxFailedLogins'),
     lockoutMinutes: await readNumberSetting(ws().db, 'security.lockoutMinutes'),
@@ -56,15 +58,23 @@ export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
     },
 
     'backup.list': () => ws().backups.list(),
-    'backup.create': () => ws().backups.create('manual'),
-    'backup.exportTo': async (req) => {
+    'backup.create': async (_req, ctx) => {
+      const b = await ws().backups.create('manual')
+      await record(ctx.actor, 'backup.create', { name: b.name })
+      return b
+    },
+    'backup.exportTo': async (req, ctx) => {
       const folder = resolve(req.folder)
       const isDir = await stat(folder).then((s) => s.isDirectory(), () => false)
       if (!isDir) throw new ValidationError('folder', 'backup.folder')
-      return ws().backups.create('manual', folder)
+      const b = await ws().backups.create('manual', folder)
+      await record(ctx.actor, 'backup.exportTo', { name: b.name, folder })
+      return b
     },
     'backup.restore': async (req, ctx) => {
       await core.restore(req.name)
+      // Written into the restored register, so its own trail says where it came from.
+      await record(ctx.actor, 'backup.restore', { name: req.name })
       return { ...(await info()), host: ctx.host }
     },
   }

@@ -25,7 +25,14 @@ export function appHandlers(core: AppCore): GuardedHandlers<AppChannel> {
     'auth.session': (_req, ctx) => core.sessionInfo(ctx.sessionKey),
     'auth.setupChair': async (req, ctx) => signIn(ctx.sessionKey, await core.workspace.accounts.setupChair(req)),
     'auth.login': async (req, ctx) => signIn(ctx.sessionKey, await core.workspace.accounts.authenticate(req.username, req.password)),
-    'auth.logout': async (_req, ctx) => { core.sessions.end(ctx.sessionKey); return core.sessionInfo(ctx.sessionKey) },
+    'auth.logout': async (_req, ctx) => {
+      if (ctx.actor.id !== null && core.workspace.kind === 'real') {
+        await core.workspace.db.transaction((tx) => core.workspace.audit.record(tx, ctx.actor,
+          { action: 'auth.logout', entity: 'user', entityId: ctx.actor.id, changes: {} }, core.workspace.clock.now().toISOString()))
+      }
+      core.sessions.end(ctx.sessionKey)
+      return core.sessionInfo(ctx.sessionKey)
+    },
     'auth.lock': async (_req, ctx) => { core.sessions.lock(ctx.sessionKey); return core.sessionInfo(ctx.sessionKey) },
     'auth.unlock': async (req, ctx) => {
       const info = await core.sessionInfo(ctx.sessionKey)

@@ -4,9 +4,10 @@ import { adminHandlers } from './admin-handlers'
 import { appHandlers } from './app-handlers'
 import { registerHandlers } from './register-handlers'
 import { rosterHandlers } from './roster-handlers'
-import type { GuardedHandlers, Handlers } from './types'
+import { ACCESS_CHECK, type GuardedHandlers, type Handlers } from './types'
 
 export type { CallContext, Handlers }
+export { ACCESS_CHECK }
 
 /**
  * The handler map for every host. Each handler runs behind `core.authorize`, so the access rules of
@@ -19,5 +20,5 @@ export function createHandlers(core: AppCore): Handlers {
     const handler = inner[channel] as (req: unknown, ctx: ReturnType<AppCore['authorize']>) => Promise<unknown>
     guarded[channel] = (req, ctx) => handler(req, core.authorize(channel, ctx))
   }
-  return guarded as Handlers
+  return Object.assign(guarded as Handlers, { [ACCESS_CHECK]: (channel: Channel, ctx: CallContext) => void core.authorize(channel, ctx) })
 }
