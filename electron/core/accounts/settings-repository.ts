@@ -10,6 +10,9 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS
 
 export async function readNumberSetting(db: Queryable, key: SettingKey): Promise<number> {
+  // Before migration 0060 (e.g. the pre-migration backup of an older file) there is no settings table yet.
+  const table = await db.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'")
+  if (!table) return SETTING_DEFAULTS[key]
   const row = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key])
   const n = row ? Number(row.value) : NaN
   return Number.isFinite(n) ? n : SETTING_DEFAULTS[key]

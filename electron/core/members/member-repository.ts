@@ -150,10 +150,10 @@ export async function listHistory(db: Queryable, memberId: number): Promise<Hist
 
 export async function searchMembers(db: Queryable, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
   const { count, page, capped } = buildMemberSearch(q, MEMBER_SELECT, ids)
-  // group_concat keeps the subquery's order and, unlike json_group_array(json(j)), does not re-parse each row.
+  // group_concat keeps the page's order and, unlike json_group_array(json(j)), does not re-parse each row.
   const pageRow = await db.get<{ rows: string | null }>(`SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${page.sql})`, page.params)
   const rows = (JSON.parse(pageRow?.rows ?? '[]') as MemberJson[]).map(fromJson)
-  // A short first page is its own count: one round trip instead of two for most searches.
+  // A short first page is its own count: one query instead of two for most searches.
   const n = q.offset === 0 && rows.length < q.limit
     ? rows.length
     : ((await db.get<{ n: number }>(count.sql, count.params))?.n ?? 0)

@@ -55,7 +55,10 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
       }
       const tail = ids.tailHash(upper)
       if (tail) {
-        return { sql: `${fts} UNION SELECT id FROM members WHERE id_tail${upper.length}_hash = ?`, params: [quote(text), tail] }
+        // ID tails first (a handful of rows), then the fragment hits that are not among them: UNION ALL
+        // streams, where UNION would collect every fragment hit to remove duplicates.
+        const byTail = `SELECT id FROM members WHERE id_tail${upper.length}_hash = ?`
+        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [tail, quote(text), tail] }
       }
       return { sql: fts, params: [quote(text)] }
     }
