@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runAndKillAfter } from '../../../tests/fixtures/kill-midway'
 import { TEST_ACTOR, devKeyFileProtector, makeTempDir, memberInput } from '../../../tests/fixtures/temp-workspace'
 import { generateDemoPeople } from '../demo/demo-people'
 import { checkIntegrity } from '../backup/backup-service'
@@ -12,19 +12,6 @@ function rosterCsv(file: string, rows: number): void {
   const lines = ['姓名,身份证号码,民族,部门,工号']
   for (const p of generateDemoPeople(rows, 11, [1])) lines.push(`${p.fields.name},${p.fields.idNumber},汉族,检修维护部,${p.fields.employeeNo}`)
   writeFileSync(file, `${lines.join('\n')}\n`)
-}
-
-function importAndKill(dataDir: string, csv: string, delayMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-importer.ts', dataDir, csv], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c
-      if (out.includes('IMPORTING') && !child.killed) setTimeout(() => child.kill('SIGKILL'), delayMs)
-    })
-    child.on('error', reject)
-    child.on('exit', () => resolve(out))
-  })
 }
 
 describe('kill -9 in the middle of an import', () => {
@@ -38,7 +25,7 @@ describe('kill -9 in the middle of an import', () => {
         await ws.db.close()
         const csv = join(tmp.dir, 'roster.csv')
         rosterCsv(csv, 20_000)
-        const out = await importAndKill(tmp.dir, csv, delayMs)
+        const out = await runAndKillAfter('tests/fixtures/crash-importer.ts', [tmp.dir, csv], 'IMPORTING', delayMs)
         expect(out).toContain('IMPORTING')
         expect(out).not.toContain('IMPORT_COMMITTED')
         const file = join(tmp.dir, REAL_DB_FILE)
