@@ -90,7 +90,7 @@ export const uiEn: Widen<UiMessages> = {
   },
   members: {
     title: 'Members',
-    searchHint: 'Name, pinyin initials (e.g. zs), full pinyin, employee no., mobile or ID fragment (3+ digits)',
+    searchHint: 'Name, pinyin initials (e.g. zs), full pinyin, employee no. or mobile fragment (3+ digits), last 4–6 of an ID number',
     total: '{n} members',
     totalCapped: 'More than {n} members: type more to narrow the search',
     add: 'Add member',

@@ -89,7 +89,7 @@ export const uiZhCN = {
   },
   members: {
     title: '会员管理',
-    searchHint: '姓名、拼音首字母（如 zs）、全拼、工号、手机或身份证号片段（3 位以上）',
+    searchHint: '姓名、拼音首字母（如 zs）、全拼、工号或手机号片段（3 位以上）、身份证号后 4–6 位',
     total: '共 {n} 人',
     totalCapped: '超过 {n} 人，请输入更多内容缩小范围',
     add: '新增会员',
