@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors'
-import { cellText } from './cell-normalize'
+import { cellText, serialToIso, type CellValue } from './cell-normalize'
 import { FIELD_HEADERS, IMPORT_FIELDS, type ImportField } from './fields'
 import { detectHeader, HEADER_SEARCH_ROWS, type DetectedColumn } from './header-detection'
 import { readRosterSheets, rosterFileKind, type RosterFileKind, type RosterRow } from './read-roster'
@@ -30,7 +30,7 @@ export type RosterDetection = {
   totalRowsEstimate: number | null
 }
 
-type SheetHead = { name: string; index: number; rows: RosterRow[] }
+type SheetHead = { name: string; index: number; date1904: boolean; rows: RosterRow[] }
 
 /** Reads only the top of each sheet and proposes a mapping for the first sheet that has a header. */
 export async function detectRoster(filePath: string, options: { fileName?: string; sheet?: string } = {}): Promise<RosterDetection> {
@@ -42,7 +42,7 @@ export async function detectRoster(filePath: string, options: { fileName?: strin
       rows.push(row)
       if (rows.length >= HEADER_SEARCH_ROWS + 5) break
     }
-    heads.push({ name: sheet.name, index: sheet.index, rows })
+    heads.push({ name: sheet.name, index: sheet.index, date1904: sheet.date1904, rows })
   }
   const candidates = options.sheet ? heads.filter((h) => h.name === options.sheet) : heads
   if (options.sheet && candidates.length === 0) throw new ValidationError('sheet', 'import.sheetNotFound', { sheet: options.sheet })
@@ -60,10 +60,14 @@ export async function detectRoster(filePath: string, options: { fileName?: strin
   const columns: ColumnMap = {}
   for (const c of guess.columns) if (c.field) columns[c.field] = c.index
   const headerRow = guess.headerRow
+  // Date columns often hold Excel serials (41091): show them as the dates they are.
+  const dateColumns = new Set([columns.birthDate, columns.joinDate].filter((c): c is number => c !== undefined))
+  const sampleText = (c: CellValue, index: number) =>
+    typeof c === 'number' && dateColumns.has(index + 1) && c > 0 && c < 2958466 ? serialToIso(c, chosen.date1904) : cellText(c)
   const sampleRows = chosen.rows
     .filter((r) => r.rowNumber > headerRow && r.cells.some((c) => cellText(c) !== ''))
     .slice(0, 5)
-    .map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(cellText) }))
+    .map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(sampleText) }))
   const counted = await countSheetRows(filePath, chosen.index)
   return {
     ...base,
