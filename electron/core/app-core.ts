@@ -114,6 +114,15 @@ export class AppCore {
     return { ...ctx, sessionKey, actor, role: session.role }
   }
 
+  /** What the start screen needs: version, workspace, whether the profile exists, how many members. */
+  async info(host: CallContext['host']) {
+    const ws = this.current
+    return {
+      version: this.version, workspace: ws.kind, host,
+      hasProfile: (await ws.profile.get()) !== null, memberCount: await ws.memberCount(),
+    }
+  }
+
   async sessionInfo(sessionKey: string): Promise<SessionInfo> {
     const ws = this.current
     const idleLockMinutes = Math.round(this.idleMs / 60_000)

@@ -11,10 +11,6 @@ type AdminChannel = 'settings.getSecurity' | 'settings.saveSecurity' | 'users.li
 
 export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
   const ws = () => core.workspace
-  const info = async () => ({
-    version: core.version, workspace: ws().kind, host: 'web' as const,
-    hasProfile: (await ws().profile.get()) !== null, memberCount: await ws().memberCount(),
-  })
   const record = (actor: Actor, action: string, changes: Record<string, unknown>) =>
     ws().db.transaction((tx) => ws().audit.record(tx, actor, { action, entity: 'backup', entityId: null, changes }, ws().clock.now().toISOString()))
   const readSettings = async () => ({
@@ -75,7 +71,7 @@ export function adminHandlers(core: AppCore): GuardedHandlers<AdminChannel> {
       await core.restore(req.name)
       // Written into the restored register, so its own trail says where it came from.
       await record(ctx.actor, 'backup.restore', { name: req.name })
-      return { ...(await info()), host: ctx.host }
+      return core.info(ctx.host)
     },
   }
 }

@@ -1,26 +1,19 @@
-import type { AppCore, CallContext } from '../app-core'
+import type { AppCore } from '../app-core'
 import type { GuardedHandlers } from './types'
 
 type AppChannel = 'app.info' | 'app.useDemo' | 'app.useReal' | 'auth.session' | 'auth.setupChair' | 'auth.login'
   | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
 
 export function appHandlers(core: AppCore): GuardedHandlers<AppChannel> {
-  const info = async (ctx: CallContext) => {
-    const ws = core.workspace
-    return {
-      version: core.version, workspace: ws.kind, host: ctx.host,
-      hasProfile: (await ws.profile.get()) !== null, memberCount: await ws.memberCount(),
-    }
-  }
   const now = () => core.workspace.clock.now().getTime()
   const signIn = async (key: string, user: { id: number; username: string; displayName: string; role: 'chair' | 'secretary' | 'treasurer' | 'viewer'; mustChangePassword: boolean }) => {
     core.sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword }, now())
     return core.sessionInfo(key)
   }
   return {
-    'app.info': (_req, ctx) => info(ctx),
-    'app.useDemo': async (_req, ctx) => { await core.switchTo('demo'); return info(ctx) },
-    'app.useReal': async (_req, ctx) => { await core.switchTo('real'); return info(ctx) },
+    'app.info': (_req, ctx) => core.info(ctx.host),
+    'app.useDemo': async (_req, ctx) => { await core.switchTo('demo'); return core.info(ctx.host) },
+    'app.useReal': async (_req, ctx) => { await core.switchTo('real'); return core.info(ctx.host) },
 
     'auth.session': (_req, ctx) => core.sessionInfo(ctx.sessionKey),
     'auth.setupChair': async (req, ctx) => signIn(ctx.sessionKey, await core.workspace.accounts.setupChair(req)),

@@ -1,7 +1,8 @@
 import type { MemberFields } from '../../../shared/domain/member'
 import { STATUS_AFTER, type MemberStatus, type StatusChangeKind } from '../../../shared/domain/member-status'
 import type { Queryable } from '../db/sqlite'
-import { assessQuality, withDerivedFields } from './member-quality'
+import { withDerivedFields } from './member-quality'
+import { toMemberWrite } from './member-write'
 import { insertHistoryBulk, insertMembersBulk, type HistoryWrite, type MemberWrite } from './member-repository'
 import { loadNameKeyer } from './name-keys'
 import type { IdNumberProtector } from './id-number-protection'
@@ -20,13 +21,7 @@ export async function insertMembersWithHistory(
   tx: Queryable, people: readonly BulkMember[], now: string, idNumbers: IdNumberProtector,
 ): Promise<number[]> {
   const keyer = await loadNameKeyer()
-  const writes: MemberWrite[] = people.map((p) => {
-    const fields = withDerivedFields(p.fields)
-    return {
-      ...fields, status: p.status, qualityIssues: assessQuality(fields), keys: keyer(fields.name),
-      sealedId: fields.idNumber ? idNumbers.seal(fields.idNumber) : null, now,
-    }
-  })
+  const writes: MemberWrite[] = people.map((p) => toMemberWrite(withDerivedFields(p.fields), p.status, keyer, idNumbers, now))
   const ids = await insertMembersBulk(tx, writes)
   const history: HistoryWrite[] = []
   people.forEach((p, i) => {

@@ -3,7 +3,8 @@ import { NEEDS_COUNTERPART, STATUS_AFTER, canChange } from '../../../shared/doma
 import { localDate, type Clock } from '../clock'
 import type { Database, Queryable } from '../db/sqlite'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
-import { assessQuality, withDerivedFields } from './member-quality'
+import { withDerivedFields } from './member-quality'
+import { toMemberWrite } from './member-write'
 import {
   findHolder, findMember, findSealedIdNumber, insertHistory, insertMember, listHistory, searchMembers, setMemberStatus, updateMember,
   type MemberWrite,
@@ -132,12 +133,7 @@ export class MemberService {
   }
 
   private async prepareWrite(input: MemberFields, status: Member['status']): Promise<MemberWrite> {
-    const fields = withDerivedFields(input)
-    const keyer = await loadNameKeyer()
-    return {
-      ...fields, status, qualityIssues: assessQuality(fields), keys: keyer(fields.name),
-      sealedId: fields.idNumber ? this.ids.seal(fields.idNumber) : null, now: this.clock.now().toISOString(),
-    }
+    return toMemberWrite(withDerivedFields(input), status, await loadNameKeyer(), this.ids, this.clock.now().toISOString())
   }
 
   private async assertUnique(tx: Queryable, w: MemberWrite, selfId: number | null): Promise<void> {

@@ -1,14 +1,13 @@
-import type { MemberFields } from '../../../shared/domain/member'
 import { localDate } from '../clock'
 import type { Actor, AuditTrail } from '../audit/audit-trail'
 import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
-import type { IdNumberProtector } from '../members/id-number-protection'
-import { assessQuality, withDerivedFields } from '../members/member-quality'
+import { withDerivedFields } from '../members/member-quality'
 import {
-  insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite, type MemberWrite,
+  insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite,
 } from '../members/member-repository'
 import { loadNameKeyer } from '../members/name-keys'
+import { toMemberWrite } from '../members/member-write'
 import { MEMBER_FIELD_OF } from './fields'
 import { resolveCollisions } from './import-diff'
 import {
@@ -77,7 +76,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         const writes = chunk.newRows.map((r) => {
           // Birth date and gender were already derived from the ID number by validateRow.
           r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
-          return toWrite(r.member.fields, 'active', keyer, now, options.idNumbers)
+          return toMemberWrite(r.member.fields, 'active', keyer, options.idNumbers, now)
         })
         const ids = await insertMembersBulk(tx, writes)
         const history: HistoryWrite[] = ids.map((memberId, i) => ({
@@ -95,7 +94,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments, options.idNumbers)) {
         if (!r.diff.length) { counts.skipped++; continue }
         const fields = withDerivedFields({ ...r.after, idNumber: r.plainId(), departmentId: departmentIdOf(existingIdx, r.departmentName) })
-        await updateMember(tx, r.before.id, toWrite(fields, r.before.status, keyer, now, options.idNumbers))
+        await updateMember(tx, r.before.id, toMemberWrite(fields, r.before.status, keyer, options.idNumbers, now))
         await insertHistory(tx, {
           memberId: r.before.id, kind: 'edit', eventDate: today, fromStatus: null, toStatus: null, counterpart: null,
           note, changedFields: r.diff.map((d) => MEMBER_FIELD_OF[d.field]), now,
@@ -138,18 +137,5 @@ export async function commitImport(db: Database, filePath: string, options: Comm
 
   function departmentIdOf(existing: ExistingIndex, name: string | null): number | null {
     return name ? (existing.departments.get(name) ?? null) : null
-  }
-}
-
-/** An explicit literal (one object shape) rather than a spread: this runs once per imported row. */
-function toWrite(
-  f: MemberFields, status: MemberWrite['status'], keyer: (n: string) => MemberWrite['keys'], now: string, ids: IdNumberProtector,
-): MemberWrite {
-  return {
-    name: f.name, cardNo: f.cardNo, gender: f.gender, birthDate: f.birthDate, ethnicity: f.ethnicity, idNumber: f.idNumber,
-    mobile: f.mobile, education: f.education, politicalStatus: f.politicalStatus, nativePlace: f.nativePlace,
-    departmentId: f.departmentId, post: f.post, title: f.title, employeeNo: f.employeeNo, joinDate: f.joinDate,
-    wageBaseFen: f.wageBaseFen, migrantWorker: f.migrantWorker,
-    status, qualityIssues: assessQuality(f), keys: keyer(f.name), sealedId: f.idNumber ? ids.seal(f.idNumber) : null, now,
   }
 }
