@@ -30,10 +30,18 @@ export const rosterDetectionSchema = z.object({
   totalRowsEstimate: z.number().int().nullable(),
 })
 
+/** One problem in one row: key + params word it in any locale; `reason` and `message` are zh-CN (as in the error report). */
 export const importErrorSchema = z.object({
   rowNumber: z.number().int(),
+  /** The column's header in the file (the field's zh-CN name when its column is not mapped). */
   column: z.string(),
+  columnIndex: z.number().int().nullable(),
+  field: z.enum(ROSTER_FIELDS).nullable(),
   value: z.string(),
+  /** A key of shared/messages `importErrors.hints` (with the field), `importErrors.reasons` or `errors`. */
+  messageKey: z.string(),
+  /** The message's values; `field` names the field's label as a reference (`@fields.idNumber`). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   reason: z.string(),
   message: z.string(),
 })

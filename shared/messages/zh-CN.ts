@@ -85,6 +85,46 @@ export const zhCN = {
     'files.noDialog': '浏览器中请用“选择文件”按钮上传',
     unknownChannel: '程序内部请求无效，请重启程序',
   },
+  /**
+   * Roster import: why one cell cannot be imported, worded to follow 「第 12 行 身份证号码：」 (so without
+   * the field's name). `hints` (keyed `<import field>.<messageKey>`) win over `reasons` (keyed by
+   * messageKey); a key in neither is worded from `errors`. `{field}` is the field's label.
+   */
+  importErrors: {
+    row: '第 {row} 行 {column}：{reason}',
+    reasons: {
+      required: '不能为空，请填写',
+      tooLong: '太长了，请精简后再保存',
+      invalidOption: '选项无效，请从列表中选择',
+      invalidNumber: '应为不小于 0 的整数',
+      invalidDate: '不是有效日期，请按 2026-11-27 的格式填写',
+      invalid: '填写有误，请核对',
+      'mobile.format': '应为以 1 开头的 11 位数字（或带区号的固定电话）',
+      'idNumber.length': '应为 18 位，请核对位数',
+      'idNumber.format': '只能由数字和末位 X 组成',
+      'idNumber.birthDate': '中的出生日期不存在，请核对第 7–14 位',
+      'idNumber.checksum': '校验位错误，应为 {expected}，请核对后重新导入',
+      'import.idNumberAsNumber':
+        '被 Excel 存成了数字（显示为 {shown}），超过 15 位的数字已被改动，无法还原。请把该列设置为“文本”格式，照身份证重新录入后再导入',
+      'import.duplicateInFile': '与第 {row} 行的{field}相同，同一人只能登记一次，请删除或合并重复的行',
+      'import.sameMemberTwice': '与第 {row} 行对应同一名已登记的会员“{other}”，请合并这两行',
+      'import.idAndEmployeeNoConflict': '身份证号码属于已登记的会员“{other}”，工号却属于会员“{another}”，请核对',
+      'duplicate.employeeNo': '与已登记的会员“{other}”重复',
+      'duplicate.idNumber': '与已登记的会员“{other}”重复，同一人只能登记一次',
+    },
+    hints: {
+      'gender.invalidOption': '应填写“男”或“女”',
+      'ethnicity.invalidOption': '无法识别，请填写民族名称（如“汉族”“藏族”）或两位代码（如“01”）',
+      'education.invalidOption': '无法识别，请填写研究生、大学本科、大学专科、中专或高中、初中及以下之一',
+      'politicalStatus.invalidOption': '无法识别，请填写中共党员、中共预备党员、共青团员、民主党派或群众',
+      'migrantWorker.invalidOption': '应填写“是”或“否”',
+      'wageBase.invalidNumber': '应为不小于 0 的金额（元），如 5000 或 5000.50',
+      'birthDate.invalidDate': '不是有效日期，请填写如 1985-03-01 或 1985年3月 的日期',
+      'joinDate.invalidDate': '不是有效日期，请填写如 2010-07-01 或 2010年7月 的日期',
+      'idNumber.import.duplicateInFile': '与第 {row} 行的身份证号码相同，同一人只能登记一次，请删除或合并重复的行',
+      'employeeNo.import.duplicateInFile': '与第 {row} 行的工号相同，同一人只能登记一次，请删除或合并重复的行',
+    },
+  },
   statuses: { active: '在册', transferredOut: '已转出', retained: '保留会籍', exited: '已退会', deceased: '已去世' },
   changeKinds: {
     join: '入会', edit: '修改信息', transferOut: '转出', transferIn: '转入', retain: '保留会籍',

@@ -78,9 +78,12 @@ describe('roster import and export through the contract (web host path: upload a
     expect(detection.mapping.headerRow).toBe(2)
     expect(detection.mapping.columns).toMatchObject({ name: 1, idNumber: 2, ethnicity: 3, department: 4 })
     const request = { fileToken: token, mapping: detection.mapping, onConflict: 'skip' }
-    const preview = await call<{ counts: Record<string, number>; errors: Array<{ message: string }>; newDepartments: string[] }>('roster.preview', request)
+    const preview = await call<{ counts: Record<string, number>; errors: Array<Record<string, unknown>>; newDepartments: string[] }>('roster.preview', request)
     expect(preview.counts).toEqual({ new: 40, update: 0, skip: 0, error: 1 })
     expect(preview.errors[0]!.message).toMatch(/^第 43 行 身份证号码：.*校验位/)
+    // The key and params cross too, so the renderer words the error in the chosen language.
+    expect(preview.errors[0]).toMatchObject({ rowNumber: 43, column: '身份证号码', columnIndex: 2, field: 'idNumber',
+      messageKey: 'idNumber.checksum', params: { field: '@fields.idNumber', expected: expect.any(String) } })
     expect(preview.newDepartments).toEqual(['发电运行部'])
     expect((await call<{ memberCount: number }>('app.info', {})).memberCount).toBe(0)
 

@@ -66,7 +66,10 @@ export function rosterHandlers(core: AppCore): GuardedHandlers<RosterChannel> {
       const p = await previewImport(ws().db, f.path, importOptions(f.fileName, toMapping(req.mapping), req.onConflict))
       return {
         counts: p.counts, dataRows: p.dataRows, ignoredRows: p.ignoredRows, conflicts: p.conflicts, newDepartments: p.newDepartments,
-        errors: p.errors.map((e) => ({ rowNumber: e.rowNumber, column: e.column, value: e.value, reason: e.reason, message: e.message })),
+        errors: p.errors.map((e) => ({
+          rowNumber: e.rowNumber, column: e.column, columnIndex: e.columnIndex, field: e.field, value: e.value,
+          messageKey: e.messageKey, params: e.params, reason: e.reason, message: e.message,
+        })),
         updates: p.updates.map((u) => ({ ...u, diff: u.diff.map((d) => ({ field: d.field, label: d.label, from: d.from, to: d.to })) })),
       }
     },

@@ -4,7 +4,7 @@ import { AppError, ValidationError } from '../errors'
 import { cellText, type CellValue } from './cell-normalize'
 import { checkMapping, type RosterMapping } from './detect'
 import { fieldLabel, type ImportField } from './fields'
-import { importReasonZh, rowMessageZh } from './import-messages'
+import { importErrorWords } from './import-messages'
 import { readRosterSheets } from './read-roster'
 import { rawCellText, validateRow, type ParsedMember, type Params, type RowIssue } from './row-validate'
 
@@ -42,8 +42,10 @@ export type ImportError = {
   columnIndex: number | null
   field: ImportField | null
   value: string
+  /** With `params`, words the error in any locale (shared/messages `importErrors.*`, `errors.*`). */
   messageKey: string
-  params?: Params
+  /** The issue's values, and `field`: the field's label as a reference (`@fields.idNumber`). */
+  params: Params
   /** The reason in Chinese, e.g. 校验位错误，应为 X，请核对后重新导入 */
   reason: string
   /** The whole sentence: 第 12 行 身份证号码：校验位错误，应为 X，请核对后重新导入 */
@@ -157,10 +159,9 @@ export async function planImport(
   }
   const toError = (rowNumber: number, cells: readonly CellValue[], issue: RowIssue): ImportError => {
     const column = headerOf(issue.field)
-    const reason = importReasonZh(issue.field, issue.messageKey, issue.params)
     return {
       rowNumber, column, columnIndex: columns[issue.field] ?? null, field: issue.field, value: rawCellText(cells, columns[issue.field]),
-      messageKey: issue.messageKey, params: issue.params, reason, message: rowMessageZh(rowNumber, column, reason),
+      messageKey: issue.messageKey, ...importErrorWords(rowNumber, column, issue.field, issue.messageKey, issue.params),
     }
   }
 
