@@ -11,7 +11,7 @@ import {
 } from './domain/account'
 import {
   downloadSchema, fileChunkSchema, fileReadSchema, fileTokenSchema, fileTokenString, importPreviewSchema, importRequestSchema,
-  importStatusSchema, rosterDetectionSchema, rosterExportSchema, uploadBeginSchema, uploadChunkSchema,
+  importStatusSchema, rosterDetectRequestSchema, rosterDetectionSchema, rosterExportSchema, uploadBeginSchema, uploadChunkSchema,
 } from './domain/roster'
 import {
   auditListSchema, auditPageSchema, auditVerifySchema, backupInfoSchema, backupNameSchema, securitySettingsSchema,
@@ -74,7 +74,8 @@ export const contract = {
   'files.read': { req: fileReadSchema, res: fileChunkSchema },
   'files.saveAs': { req: z.object({ downloadToken: fileTokenString }), res: z.object({ saved: z.boolean(), fileName: z.string() }) },
 
-  'roster.detect': { req: z.object({ fileToken: fileTokenString, sheet: z.string().max(100).optional() }), res: rosterDetectionSchema },
+  /** Finds the header and proposes the mapping, or maps the header row the user chose (`headerRow`). */
+  'roster.detect': { req: rosterDetectRequestSchema, res: rosterDetectionSchema },
   /** Reads and checks the whole file against the register; writes nothing. */
   'roster.preview': { req: importRequestSchema, res: importPreviewSchema },
   /** All-or-nothing: valid rows land in one transaction, or (cancel, failure) nothing does. */

@@ -19,14 +19,32 @@ export const rosterMappingSchema = z.object({
 })
 export type RosterMappingInput = z.input<typeof rosterMappingSchema>
 
+/** The furthest row a user may name as the header (the wizard offers the first rows of the sheet). */
+export const HEADER_ROW_MAX = 1000
+
+export const rosterDetectRequestSchema = z.object({
+  fileToken: token,
+  sheet: z.string().max(100).optional(),
+  /** The row the user says is the header: detection maps that row instead of searching. */
+  headerRow: z.number().int().min(1).max(HEADER_ROW_MAX).optional(),
+})
+
+const sheetRowSchema = z.object({ rowNumber: z.number().int(), cells: z.array(z.string()) })
+
 export const rosterDetectionSchema = z.object({
   fileName: z.string(),
   kind: z.enum(['xlsx', 'csv']),
   sheets: z.array(z.string()),
+  /** The sheet the mapping and raw rows come from; null only for a workbook without sheets. */
+  sheet: z.string().nullable(),
   mapping: rosterMappingSchema.nullable(),
   headerRow: z.number().int().nullable(),
+  /** True when the header row is the one the user chose, not one detection found. */
+  headerChosen: z.boolean(),
   columns: z.array(z.object({ index: z.number().int(), header: z.string(), field: z.enum(ROSTER_FIELDS).nullable() })),
-  sampleRows: z.array(z.object({ rowNumber: z.number().int(), cells: z.array(z.string()) })),
+  sampleRows: z.array(sheetRowSchema),
+  /** The first non-blank rows of the sheet as text, to choose the header row from. */
+  rawRows: z.array(sheetRowSchema),
   totalRowsEstimate: z.number().int().nullable(),
 })
 

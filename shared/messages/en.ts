@@ -69,6 +69,7 @@ export const en: Widen<MessageCatalogue> = {
     'import.sameMemberTwice': 'Row {row} matches the same registered member “{other}”; merge the two rows',
     'import.idAndEmployeeNoConflict': 'The ID number belongs to “{other}” but the employee no. to “{another}”; check both',
     'import.headerNotFound': 'No header row was found (it needs “姓名” and another column, such as “身份证号码”); check the file or choose another sheet',
+    'import.headerRowEmpty': 'Row {row} is empty and cannot be the header; choose the row that holds the column names (such as “姓名”)',
     'import.nameNotMapped': 'Choose the column that holds the name',
     'import.columnTwice': 'Column {column} is mapped twice; change the mapping',
     'import.unreadable': 'Cannot read “{file}”: is it an .xlsx or .csv file, and closed in other programs?',

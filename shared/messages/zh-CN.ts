@@ -70,6 +70,7 @@ export const zhCN = {
     'import.sameMemberTwice': '与第 {row} 行对应同一名已登记的会员“{other}”，请合并这两行',
     'import.idAndEmployeeNoConflict': '身份证号码属于已登记的会员“{other}”，工号却属于会员“{another}”，请核对',
     'import.headerNotFound': '没有找到表头行（至少要有“姓名”和另一列，如“身份证号码”），请检查文件或选择其他工作表',
+    'import.headerRowEmpty': '第 {row} 行是空行，不能作为表头，请选择写有列名（如“姓名”）的那一行',
     'import.nameNotMapped': '请为“姓名”选择对应的列',
     'import.columnTwice': '第 {column} 列被指定给了两个项目，请修改对应关系',
     'import.unreadable': '无法读取文件“{file}”，请确认它是 .xlsx 或 .csv 文件，并且没有在其他程序中打开',

@@ -102,6 +102,17 @@ describe('roster import and export through the contract (web host path: upload a
     expect(text).toContain('错号')
   })
 
+  it('maps the header row the user chose, and refuses one that is blank or out of range', async () => {
+    const token = await upload(await rosterFile([['卓玛', makeIdNumber('632521', '19900101', 7), '藏族', '生产部']]), '花名册.xlsx')
+    const chosen = await call<{ headerRow: number; headerChosen: boolean; rawRows: unknown[]; mapping: { columns: Record<string, number> } }>(
+      'roster.detect', { fileToken: token, sheet: '花名册', headerRow: 2 })
+    expect(chosen).toMatchObject({ headerRow: 2, headerChosen: true, mapping: { columns: { name: 1, idNumber: 2, ethnicity: 3, department: 4 } } })
+    expect(chosen.rawRows).toHaveLength(4)
+    expect(await dispatch(h, 'roster.detect', { fileToken: token, headerRow: 0 }, ctx)).toMatchObject({ ok: false, error: { field: 'headerRow' } })
+    expect(await dispatch(h, 'roster.detect', { fileToken: token, headerRow: 500 }, ctx))
+      .toMatchObject({ ok: false, error: { messageKey: 'import.headerRowEmpty', message: '第 500 行是空行，不能作为表头，请选择写有列名（如“姓名”）的那一行' } })
+  })
+
   it('refuses import to a viewer and full ID numbers in an export to anyone not allowed to reveal', async () => {
     await call('users.create', { username: 'chakan', displayName: '查看员', role: 'viewer', password: 'Temp2026!' })
     const viewer = { host: 'web' as const, sessionKey: 'viewer' }

@@ -59,7 +59,9 @@ export function rosterHandlers(core: AppCore): GuardedHandlers<RosterChannel> {
 
     'roster.detect': (req, ctx) => {
       const f = file(ctx, req.fileToken)
-      return detectRoster(f.path, { fileName: f.fileName, ...(req.sheet ? { sheet: req.sheet } : {}) })
+      return detectRoster(f.path, {
+        fileName: f.fileName, ...(req.sheet ? { sheet: req.sheet } : {}), ...(req.headerRow ? { headerRow: req.headerRow } : {}),
+      })
     },
     'roster.preview': async (req, ctx) => {
       const f = file(ctx, req.fileToken)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectHeader, matchHeader, normalizeHeader } from './header-detection'
+import { detectHeader, headerFromRow, matchHeader, normalizeHeader } from './header-detection'
 
 describe('header names', () => {
   it('recognises the usual Chinese variants', () => {
@@ -42,5 +42,25 @@ describe('finding the header row', () => {
   it('needs the name and one more field', () => {
     expect(detectHeader([{ rowNumber: 1, cells: ['姓名', '备注'] }])).toBeNull()
     expect(detectHeader([{ rowNumber: 1, cells: ['性别', '民族'] }])).toBeNull()
+  })
+})
+
+describe('a header row the user chose', () => {
+  it('matches what it can, needs no name, and lists blank-headed columns that hold data', () => {
+    const header = { rowNumber: 2, cells: ['人员', '手机', null, '手机号码', 2026, null] }
+    const below = [{ rowNumber: 3, cells: ['张三', '13800138000', '夜班', null, null, null] }]
+    expect(headerFromRow(header, below)).toEqual({
+      headerRow: 2, matched: 1, columns: [
+        { index: 1, header: '人员', field: null },
+        { index: 2, header: '手机', field: 'mobile' },
+        { index: 3, header: '', field: null },
+        { index: 4, header: '手机号码', field: null }, // mobile is taken by the first column that names it
+        { index: 5, header: '2026', field: null },
+      ],
+    })
+  })
+
+  it('is nothing for a row without any text', () => {
+    expect(headerFromRow({ rowNumber: 1, cells: [null, ' '] }, [{ rowNumber: 2, cells: ['张三'] }])).toBeNull()
   })
 })

@@ -61,26 +61,49 @@ export type HeaderGuess = { headerRow: number; columns: DetectedColumn[]; matche
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30
 
+type SheetRow = { rowNumber: number; cells: readonly CellValue[] }
+
+/** A row's cells as headers, each field going to the first column that names it; `keep` decides which columns are listed. */
+function headerColumns(cells: readonly CellValue[], textOnly: boolean, keep: (index: number, header: string) => boolean) {
+  const taken = new Set<ImportField>()
+  const columns: DetectedColumn[] = []
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] ?? null
+    const header = textOnly && typeof cell !== 'string' ? '' : cellText(cell)
+    if (!keep(i + 1, header)) continue
+    let field = header ? matchHeader(header) : null
+    if (field && taken.has(field)) field = null
+    if (field) taken.add(field)
+    columns.push({ index: i + 1, header, field })
+  }
+  return { columns, taken }
+}
+
 /**
  * Picks the row that names the most distinct fields (at least two, one of them the name) among the
  * first rows; ties go to the upper row. Each field goes to the first column that names it.
  */
-export function detectHeader(rows: ReadonlyArray<{ rowNumber: number; cells: readonly CellValue[] }>): HeaderGuess | null {
+export function detectHeader(rows: ReadonlyArray<SheetRow>): HeaderGuess | null {
   let best: HeaderGuess | null = null
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const taken = new Set<ImportField>()
-    const columns: DetectedColumn[] = []
-    row.cells.forEach((cell, i) => {
-      const header = typeof cell === 'string' ? cellText(cell) : ''
-      if (!header) return
-      let field = matchHeader(header)
-      if (field && taken.has(field)) field = null
-      if (field) taken.add(field)
-      columns.push({ index: i + 1, header, field })
-    })
+    const { columns, taken } = headerColumns(row.cells, true, (_, header) => header !== '')
     if (taken.size >= 2 && taken.has('name') && (!best || taken.size > best.matched)) {
       best = { headerRow: row.rowNumber, columns, matched: taken.size }
     }
   }
   return best
+}
+
+/**
+ * The header row the user pointed at, taken as it is: fields are matched as detectHeader would, but
+ * none is required (what is not recognised is mapped by hand). Columns with a blank header are
+ * listed too when the rows below hold something there, so they can be mapped; null for a blank row.
+ */
+export function headerFromRow(header: SheetRow, below: ReadonlyArray<SheetRow>): HeaderGuess | null {
+  const filled = (cells: readonly CellValue[], index: number) => cellText(cells[index - 1] ?? null) !== ''
+  const width = Math.max(header.cells.length, ...below.map((r) => r.cells.length))
+  const cells = Array.from({ length: width }, (_, i) => header.cells[i] ?? null)
+  const { columns, taken } = headerColumns(cells, false, (index, text) => text !== '' || below.some((r) => filled(r.cells, index)))
+  if (!columns.some((c) => c.header !== '')) return null
+  return { headerRow: header.rowNumber, columns, matched: taken.size }
 }

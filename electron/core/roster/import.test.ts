@@ -65,9 +65,11 @@ async function options(file: string, extra: Partial<ImportOptions> = {}): Promis
   return { mapping: d.mapping!, onConflict: 'skip', fileName: '花名册.xlsx', idNumbers: ws.idNumbers, now: NOW, ...extra }
 }
 
+/** The whole record (search pages carry list rows only). */
 async function memberByName(name: string) {
   const page = await ws.members.search(memberSearchSchema.parse({ query: name }))
-  return page.rows.find((m) => m.name === name)
+  const row = page.rows.find((m) => m.name === name)
+  return row && (await ws.members.get(row.id)).member
 }
 
 describe('importing a messy roster', () => {
@@ -168,6 +170,32 @@ describe('importing a messy roster', () => {
     const r = await commitImport(ws.db, file, { mapping: d.mapping!, onConflict: 'skip', fileName: 'gbk.csv', idNumbers: ws.idNumbers, now: NOW })
     expect(r.inserted).toBe(1)
     expect(await memberByName('张三')).toMatchObject({ ethnicity: '04', gender: 'M', birthDate: '1985-03-01' })
+  })
+})
+
+describe('a roster whose header is not recognised', () => {
+  it('imports once the user chose the header row and mapped the rest by hand', async () => {
+    const file = join(tmp.dir, '职工名单.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('职工名单')
+    s.addRow(['职工名单'])
+    s.addRow(['人员', '公民证件', '联系手机', '所在部门'])
+    s.addRow(['张三', id('19850301', 11), '13800138000', '生产部'])
+    s.addRow(['李四', wrongCheck(id('19870707', 55)), null, '生产部'])
+    await wb.xlsx.writeFile(file)
+
+    expect((await detectRoster(file)).mapping).toBeNull()
+    const d = await detectRoster(file, { sheet: '职工名单', headerRow: 2 })
+    expect(d.mapping!.columns).toEqual({ mobile: 3, department: 4 })
+    // The secretary maps 人员 and 公民证件 in the wizard.
+    const mapping = { ...d.mapping!, columns: { ...d.mapping!.columns, name: 1, idNumber: 2 } }
+    const p = await previewImport(ws.db, file, { mapping, onConflict: 'skip', fileName: '职工名单.xlsx', idNumbers: ws.idNumbers, now: NOW })
+    expect(p.counts).toEqual({ new: 1, update: 0, skip: 0, error: 1 })
+    expect(p.errors[0]).toMatchObject({
+      rowNumber: 4, column: '公民证件', columnIndex: 2, field: 'idNumber', messageKey: 'idNumber.checksum',
+      params: { field: '@fields.idNumber', expected: id('19870707', 55)[17] },
+      message: `第 4 行 公民证件：校验位错误，应为 ${id('19870707', 55)[17]}，请核对后重新导入`,
+    })
   })
 })
 
