@@ -40,6 +40,11 @@ function catalogue(
     admin,
     roster,
     errors: nestDottedKeys({ ...core.errors, ...uiErrors }),
+    importErrors: {
+      row: core.importErrors.row,
+      reasons: nestDottedKeys(core.importErrors.reasons),
+      hints: nestDottedKeys(core.importErrors.hints),
+    },
   }
 }
 
