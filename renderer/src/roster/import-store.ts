@@ -88,14 +88,17 @@ export const useRosterImportStore = defineStore('roster-import', () => {
     await detect()
   }
 
-  /** Reads the top of the file and proposes the mapping; `sheet` chooses another worksheet. */
-  async function detect(sheet?: string): Promise<void> {
+  /**
+   * Reads the top of the file and proposes the mapping; `sheet` chooses another worksheet, and
+   * `headerRow` is the row the user says is the header (mapped as it is instead of searched for).
+   */
+  async function detect(sheet?: string, headerRow?: number): Promise<void> {
     const f = file.value
     if (!f) return
     detecting.value = true
     failure.value = null
     try {
-      const d = await invoke('roster.detect', { fileToken: f.fileToken, ...(sheet ? { sheet } : {}) })
+      const d = await invoke('roster.detect', { fileToken: f.fileToken, ...(sheet ? { sheet } : {}), ...(headerRow ? { headerRow } : {}) })
       detection.value = d
       choices.value = columnChoices(d)
       step.value = 'mapping'
@@ -106,6 +109,12 @@ export const useRosterImportStore = defineStore('roster-import', () => {
     } finally {
       detecting.value = false
     }
+  }
+
+  /** "This row is the header": re-maps the shown sheet from that row (the choices made so far start over). */
+  async function chooseHeaderRow(rowNumber: number): Promise<void> {
+    const sheet = detection.value?.sheet
+    await detect(sheet ?? undefined, rowNumber)
   }
 
   function setField(columnIndex: number, field: RosterField | null): void {
@@ -221,7 +230,7 @@ export const useRosterImportStore = defineStore('roster-import', () => {
   return {
     step, file, upload, detecting, detection, choices, onConflict, previewing, preview, job, cancelling, failure,
     issues, mapping, running,
-    reset, chooseFile, pickFile, detect, setField, runPreview, setConflict, startImport, cancelImport,
+    reset, chooseFile, pickFile, detect, chooseHeaderRow, setField, runPreview, setConflict, startImport, cancelImport,
     downloadErrorReport, downloadTemplate, backTo,
   }
 })

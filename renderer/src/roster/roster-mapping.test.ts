@@ -6,8 +6,10 @@ const detection: RosterDetection = {
   fileName: '花名册.xlsx',
   kind: 'xlsx',
   sheets: ['花名册', '说明'],
+  sheet: '花名册',
   mapping: { sheet: '花名册', sheetIndex: 0, headerRow: 2, columns: { name: 1, idNumber: 2, ethnicity: 3, department: 4 } },
   headerRow: 2,
+  headerChosen: false,
   columns: [
     { index: 1, header: '名字', field: 'name' },
     { index: 2, header: '公民身份号码', field: 'idNumber' },
@@ -20,6 +22,10 @@ const detection: RosterDetection = {
     { rowNumber: 4, cells: ['卓玛', '', '藏族', '发电运行部'] },
     { rowNumber: 5, cells: ['李明', '630102198503120012', '汉', '办公室', '新入职'] },
     { rowNumber: 6, cells: ['王芳', '630102199001010013', '回', '办公室', ''] },
+  ],
+  rawRows: [
+    { rowNumber: 1, cells: ['西宁示范水电工会会员花名册'] },
+    { rowNumber: 2, cells: ['名字', '公民身份号码', '民族', '所在部门', '备注'] },
   ],
   totalRowsEstimate: 32,
 }
