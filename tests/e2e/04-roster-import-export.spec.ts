@@ -11,7 +11,8 @@ import { CHAIR, chooseOption, memberRow, registerTotal, shot, signIn } from './u
  * full-width digits, 藏 without 族, dates as text and serials, a wrong check digit, an ID stored as a
  * number, a 合计 row) is uploaded, mapped, previewed, its error report downloaded and opened, and
  * imported; the imported members are found by name and pinyin initials; the filtered list is
- * exported to .xlsx and opened; a big import is cancelled and leaves the register as it was.
+ * exported to .xlsx and opened; a big import is cancelled and leaves the register as it was. A sheet
+ * whose headers are not recognised gets its header row chosen by hand, and its row error reads in English.
  */
 test.describe.configure({ mode: 'serial' })
 
@@ -86,6 +87,22 @@ async function bigWorkbook(n: number): Promise<Buffer> {
     ws.addRow([name, makeIdNumber('632801', date, (Math.floor(i / 13_440) % 900) + 100), '汉族', '生产部'])
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** A sheet with headers detection does not know (人员, 公民证件) under a title and a blank line; the last row's ID is wrong. */
+const PLAIN_AREA = '632522'
+const PLAIN_NAMES = ['祁德林', '马秀兰', '韩明远']
+const PLAIN_BAD_ROW = 7
+async function unrecognisedHeaderWorkbook(): Promise<{ buffer: Buffer; expected: string }> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('职工名单')
+  ws.addRow(['2026年职工名单'])
+  ws.addRow([])
+  ws.addRow(['人员', '公民证件', '联系手机', '所在部门'])
+  PLAIN_NAMES.forEach((name, i) => ws.addRow([name, makeIdNumber(PLAIN_AREA, `1986040${i + 1}`, 300 + i), `1370000${pad(i, 4)}`, '生产部']))
+  const right = makeIdNumber(PLAIN_AREA, '19860410', 310)
+  ws.addRow(['错号者', wrongCheck(right), '13700009999', '生产部']) // row 7
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), expected: right[17]! }
 }
 
 /** POST to core as this browser (its session cookie). */
@@ -301,4 +318,70 @@ test('a big import shows its progress and, cancelled, leaves the register as it 
   expect(await registerTotal(page)).toBe(before)
   await page.getByTestId('import-to-members').click()
   await expect(page.getByTestId('member-total')).toHaveText(`共 ${before.toLocaleString('en-US')} 人`)
+})
+
+test('a roster whose header is not recognised: the secretary points at the header row, maps the rest, and imports', async ({ page }) => {
+  const { buffer, expected } = await unrecognisedHeaderWorkbook()
+  await chair(page)
+  const before = await registerTotal(page)
+  await startWizard(page)
+  await uploadThroughUi(page, '职工名单.xlsx', buffer)
+
+  // No dead end: a plain explanation and the top of the sheet to choose the header from.
+  const notFound = page.getByTestId('import-header-not-found')
+  await expect(notFound).toContainText('没有自动找到表头行')
+  await expect(notFound).toContainText('表头行就是写着“姓名”“身份证号码”等列名的那一行')
+  const rows = page.getByTestId('import-header-rows')
+  await expect(rows).toContainText('2026年职工名单')
+  await expect(rows).toContainText('公民证件')
+  await expect(page.getByTestId('import-to-preview')).toBeDisabled()
+  await shot(page, '36-import-no-header')
+
+  await page.getByTestId('header-row-3').click()
+  const mapping = page.getByTestId('import-mapping')
+  await expect(page.getByTestId('import-header-row')).toHaveText('表头在第 3 行（按您的选择）')
+  await expect(notFound).toBeHidden()
+  await expect(mapping.getByTestId('map-col-3')).toContainText('手机号码') // 联系手机, recognised
+  await expect(mapping.getByTestId('map-col-4')).toContainText('部门') // 所在部门
+  await expect(mapping.getByTestId('map-col-1')).toContainText('不导入') // 人员: for the secretary to map
+  await expect(page.getByTestId('import-mapping-issues')).toContainText('请为“姓名”选择对应的列')
+  await chooseOption(page, mapping.getByTestId('map-col-1'), /^姓名$/)
+  await chooseOption(page, mapping.getByTestId('map-col-2'), /^身份证号码$/)
+  await expect(page.getByTestId('import-mapping-issues')).toBeHidden()
+  await expect(page.getByTestId('import-columns')).toContainText(PLAIN_NAMES[0]!)
+  await shot(page, '37-import-header-chosen')
+  // The rows stay at hand in case the chosen (or a detected) header is the wrong one.
+  await page.getByTestId('import-change-header').click()
+  await expect(rows).toContainText('当前表头')
+  await expect(page.getByTestId('header-row-1')).toBeVisible()
+  await shot(page, '37b-import-change-header')
+  await page.getByTestId('import-change-header').click()
+  await expect(rows).toBeHidden()
+
+  await page.getByTestId('import-to-preview').click()
+  const preview = page.getByTestId('import-preview')
+  await expect(preview.getByTestId('preview-count-new').getByTestId('count-number')).toHaveText(String(PLAIN_NAMES.length))
+  await expect(preview.getByTestId('preview-count-error').getByTestId('count-number')).toHaveText('1')
+  const firstError = page.getByTestId('import-first-error')
+  await expect(firstError).toContainText(`第 ${PLAIN_BAD_ROW} 行 公民证件：校验位错误，应为 ${expected}，请核对后重新导入`)
+
+  await test.step('in English, the same row error is worded in English', async () => {
+    await page.getByTestId('locale-switch').getByText('English').click()
+    await expect(firstError).toContainText(`Row ${PLAIN_BAD_ROW}, ID number: the check character is wrong; it should be ${expected}. Check it and import again.`)
+    await expect(page.getByTestId('import-error-table')).toContainText('The check character is wrong')
+    await expect(page.getByTestId('import-error-table')).not.toContainText('校验位')
+    await expect(page.getByTestId('import-start')).toHaveText(`Start import (${PLAIN_NAMES.length} rows)`)
+    await shot(page, '38-import-preview-en')
+    await page.getByTestId('locale-switch').getByText('中文').click()
+    await expect(firstError).toContainText('校验位错误')
+  })
+
+  await page.getByTestId('import-start').click()
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
+  await expect(page.getByTestId('import-summary')).toHaveText(`新增 ${PLAIN_NAMES.length} 人，更新 0 人，跳过 0 行，1 行有错误未导入`)
+  expect(await registerTotal(page)).toBe(before + PLAIN_NAMES.length)
+  await page.getByTestId('import-to-members').click()
+  await page.getByTestId('member-search').fill(PLAIN_NAMES[1]!)
+  await expect(memberRow(page, PLAIN_NAMES[1]!)).toBeVisible()
+  await page.getByTestId('member-search').fill('')
 })
