@@ -18,6 +18,7 @@ describe('Database', () => {
     expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 }) // FULL
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
     expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })
+    expect(await db.get('PRAGMA mmap_size')).toEqual({ mmap_size: 268435456 })
     expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 })
   })
 
@@ -42,5 +43,20 @@ describe('Database', () => {
     await expect(tx).rejects.toThrow('abandon')
     await outside
     expect(await db.all('SELECT v FROM t')).toEqual([{ v: 2 }])
+  })
+
+  it('keeps hot statements prepared without holding a snapshot or going stale', async () => {
+    await db.run('INSERT INTO t VALUES (1), (2)')
+    const sum = 'SELECT sum(v) AS s FROM t WHERE v >= ?'
+    expect(await db.cachedAll(sum, [1])).toEqual([{ s: 3 }])
+    // Between calls the statement is reset: writes, a schema change and a full checkpoint go through.
+    await db.run('INSERT INTO t VALUES (5)')
+    await db.exec('CREATE INDEX t_by_v ON t(v)')
+    expect(await db.get('PRAGMA wal_checkpoint(TRUNCATE)')).toMatchObject({ busy: 0 })
+    expect(await db.cachedAll(sum, [2])).toEqual([{ s: 7 }])
+    await expect(db.cachedAll('SELECT nope FROM t')).rejects.toThrow(/no such column/)
+    // The cache is bounded: old statements are finalized, not leaked; close still succeeds.
+    for (let i = 0; i < 60; i++) expect(await db.cachedAll(`SELECT ${i} AS i`)).toEqual([{ i }])
+    expect(await db.cachedAll(sum, [5])).toEqual([{ s: 5 }])
   })
 })

@@ -2,6 +2,7 @@ import type { OrgProfile } from '../../../shared/domain/org-profile'
 import type { Clock } from '../clock'
 import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
+import { withBulkLoad } from '../members/bulk-load'
 import { insertMembersWithHistory } from '../members/member-bulk'
 import { writeProfile } from '../profile/profile-repository'
 import type { IdNumberProtector } from '../members/id-number-protection'
@@ -21,6 +22,7 @@ export async function seedDemo(db: Database, clock: Clock, ids: IdNumberProtecto
     await writeProfile(tx, DEMO_PROFILE, now)
     const deptIds: number[] = []
     for (const name of DEMO_DEPARTMENTS) deptIds.push(await insertDepartment(tx, name, now))
-    await insertMembersWithHistory(tx, generateDemoPeople(memberCount, seed, deptIds), now, ids)
+    // An empty register: indexes and the search index are built once after the rows, as an import does.
+    await withBulkLoad(tx, () => insertMembersWithHistory(tx, generateDemoPeople(memberCount, seed, deptIds), now, ids))
   })
 }

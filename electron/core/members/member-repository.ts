@@ -1,8 +1,9 @@
 import {
-  SEARCH_COUNT_CAP, type HistoryEntry, type Member, type MemberFields, type MemberPage, type MemberSearch, type QualityIssue,
+  SEARCH_COUNT_CAP, type HistoryEntry, type Member, type MemberFields, type MemberListRow, type MemberPage, type MemberSearch,
+  type QualityIssue,
 } from '../../../shared/domain/member'
 import type { HistoryKind, MemberStatus } from '../../../shared/domain/member-status'
-import type { Queryable, SqlValue } from '../db/sqlite'
+import type { Database, Queryable, SqlValue } from '../db/sqlite'
 import type { NameKeys } from './name-keys'
 import type { IdNumberProtector, SealedIdNumber } from './id-number-protection'
 import { buildMemberSearch } from './member-search-sql'
@@ -55,7 +56,7 @@ function fromJson(m: MemberJson): Member {
   }
 }
 
-/** Selects members as JSON rows; search swaps the FROM clause for its hits join. */
+/** Selects whole members as JSON rows. */
 export const MEMBER_SELECT = `SELECT ${MEMBER_JSON} AS j FROM members m LEFT JOIN departments d ON d.id = m.department_id`
 
 export async function findMember(db: Queryable, id: number): Promise<Member | undefined> {
@@ -148,15 +149,28 @@ export async function listHistory(db: Queryable, memberId: number): Promise<Hist
   }))
 }
 
-export async function searchMembers(db: Queryable, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
-  const { count, page, capped } = buildMemberSearch(q, MEMBER_SELECT, ids)
-  // group_concat keeps the page's order and, unlike json_group_array(json(j)), does not re-parse each row.
-  const pageRow = await db.get<{ rows: string | null }>(`SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${page.sql})`, page.params)
-  const rows = (JSON.parse(pageRow?.rows ?? '[]') as MemberJson[]).map(fromJson)
-  // A short first page is its own count: one query instead of two for most searches.
-  const n = q.offset === 0 && rows.length < q.limit
-    ? rows.length
-    : ((await db.get<{ n: number }>(count.sql, count.params))?.n ?? 0)
+/** A list row as a JSON array: cheaper for SQLite to build than an object; listRowOf names the slots. */
+const LIST_ROW_JSON = `json_array(m.id, m.name, m.gender, m.ethnicity, m.id_masked, m.mobile, m.department_id, d.name,
+  m.employee_no, m.join_date, m.status, m.quality_issues)`
+type ListRowArray = [number, string, Member['gender'], Member['ethnicity'], string | null, string | null, number | null,
+  string | null, string | null, string | null, MemberStatus, string]
+
+function listRowOf(a: ListRowArray): MemberListRow {
+  return {
+    id: a[0], name: a[1], gender: a[2], ethnicity: a[3], idNumber: a[4], mobile: a[5], departmentId: a[6], departmentName: a[7],
+    employeeNo: a[8], joinDate: a[9], status: a[10], qualityIssues: a[11] ? (a[11].split(',') as QualityIssue[]) : [],
+  }
+}
+
+/**
+ * One search: a single prepared statement gives the page and the (capped) count. Kept prepared
+ * because preparing it costs more than running it (see Database.cachedAll).
+ */
+export async function searchMembers(db: Database, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
+  const { query, capped } = buildMemberSearch(q, LIST_ROW_JSON, ids)
+  const [row] = await db.cachedAll<{ n: number; rows: string | null }>(query.sql, query.params)
+  const rows = (JSON.parse(row?.rows ?? '[]') as ListRowArray[]).map(listRowOf)
+  const n = row?.n ?? 0
   const totalCapped = capped && n > SEARCH_COUNT_CAP
   return { total: totalCapped ? SEARCH_COUNT_CAP : n, totalCapped, rows }
 }

@@ -1,6 +1,6 @@
 import { SEARCH_COUNT_CAP, type MemberSearch } from '../../../shared/domain/member'
 import type { SqlValue } from '../db/sqlite'
-import { nameCharacters } from './name-keys'
+import { nameCharacters, namePairs } from './name-keys'
 import type { IdNumberProtector } from './id-number-protection'
 
 type Query = { sql: string; params: SqlValue[] }
@@ -21,6 +21,17 @@ export function classifySearch(raw: string): { kind: SearchKind; text: string } 
 }
 
 const quote = (s: string) => `"${s.replace(/"/g, '')}"`
+
+/**
+ * Names are indexed as their characters and their adjacent pairs (name-keys.ts). One character
+ * looks up the character; two or more look up their pairs as a phrase: a 2-character query is a
+ * single token whose short posting list is exactly the hits, where a phrase of two single
+ * characters intersects two long lists (a common surname's is thousands of entries).
+ */
+export function nameMatch(text: string): string {
+  const chars = nameCharacters(text).map((c) => c.toLowerCase())
+  return quote(chars.length < 2 ? chars.join('') : namePairs(chars).join(' '))
+}
 const globPrefix = (s: string) => `${s.replace(/[*?[\]]/g, '')}*`
 
 /**
@@ -34,10 +45,7 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
     case 'none':
       return null
     case 'name':
-      return {
-        sql: 'SELECT rowid AS id FROM member_name_fts WHERE member_name_fts MATCH ?',
-        params: [quote(nameCharacters(text).join(' '))],
-      }
+      return { sql: 'SELECT rowid AS id FROM member_name_fts WHERE member_name_fts MATCH ?', params: [nameMatch(text)] }
     case 'initials':
       return { sql: 'SELECT id FROM members WHERE name_initials GLOB ?', params: [globPrefix(text)] }
     case 'pinyin':
@@ -76,11 +84,14 @@ const ORDER: Record<Exclude<MemberSearch['sort'], 'relevance'>, string> = {
 }
 
 /**
- * Builds the count and page queries. With text, the hits drive the join (CROSS JOIN fixes the loop
- * order) so a rare name never walks the register, and the count stops at SEARCH_COUNT_CAP + 1.
- * Without text, filters and sort run on the members indexes and the count is exact.
+ * Builds ONE statement returning the page (`rows`, `rowSelect` per member joined into a JSON array
+ * text) and the count (`n`): one round trip to SQLite instead of two. `page` alone selects
+ * `rowSelect AS j` in list order (the export takes every id from it). With text, the hits drive
+ * the join (CROSS JOIN fixes the loop order) so a rare name never walks the register, and the count
+ * stops at SEARCH_COUNT_CAP + 1. Without text, filters and sort run on the members indexes and the
+ * count is exact.
  */
-export function buildMemberSearch(q: MemberSearch, memberSelect: string, ids: IdNumberProtector): { count: Query; page: Query; capped: boolean } {
+export function buildMemberSearch(q: MemberSearch, rowSelect: string, ids: IdNumberProtector): { query: Query; page: Query; capped: boolean } {
   const where: string[] = []
   const params: SqlValue[] = []
   if (q.departmentId !== null) { where.push('m.department_id = ?'); params.push(q.departmentId) }
@@ -96,26 +107,44 @@ export function buildMemberSearch(q: MemberSearch, memberSelect: string, ids: Id
   const orderSql = sort === 'relevance'
     ? ''
     : `ORDER BY ${ORDER[sort].split(', ').map((c) => `${c} ${dir}`).join(', ')}, m.id ${dir}`
-
-  if (!hits) {
+  const from = hits ? `FROM (${hits.sql}) AS hits CROSS JOIN members m ON m.id = hits.id` : 'FROM members m'
+  const page: Query = {
+    sql: `SELECT ${rowSelect} AS j ${from} LEFT JOIN departments d ON d.id = m.department_id ${whereSql} ${orderSql} LIMIT ? OFFSET ?`,
+    params: [...(hits?.params ?? []), ...params, q.limit, q.offset],
+  }
+  // Without text the count is exact; with text it stops after the cap, and without filters the
+  // index alone counts (no need to visit each member row).
+  const count: Query = !hits
+    ? { sql: `SELECT count(*) FROM members m ${whereSql}`, params }
+    : {
+      sql: `SELECT count(*) FROM (SELECT 1 ${where.length ? `${from} ${whereSql}` : `FROM (${hits.sql})`} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+      params: [...hits.params, ...(where.length ? params : [])],
+    }
+  if (hits && sort === 'relevance') {
+    // Type-ahead: the hits are taken once, in index order, up to the cap (or the end of the
+    // requested page), then counted and the page is read from them: the index is searched once,
+    // not once to count and again for the page.
+    const cap = Math.max(SEARCH_COUNT_CAP + 1, q.offset + q.limit)
+    const taken = where.length ? `SELECT m.id AS id ${from} ${whereSql}` : hits.sql
     return {
-      capped: false,
-      count: { sql: `SELECT count(*) AS n FROM members m ${whereSql}`, params },
-      page: { sql: `${memberSelect} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`, params: [...params, q.limit, q.offset] },
+      capped: true,
+      page,
+      query: {
+        sql: `WITH h AS MATERIALIZED (${taken} LIMIT ${cap})
+          SELECT (SELECT count(*) FROM h) AS n, (SELECT '[' || group_concat(j, ',') || ']' FROM (
+            SELECT ${rowSelect} AS j FROM h CROSS JOIN members m ON m.id = h.id LEFT JOIN departments d ON d.id = m.department_id
+            LIMIT ? OFFSET ?)) AS rows`,
+        params: [...hits.params, ...params, q.limit, q.offset],
+      },
     }
   }
-  const join = `FROM (${hits.sql}) AS hits CROSS JOIN members m ON m.id = hits.id`
-  // Without filters the index alone can count; no need to visit each member row.
-  const countFrom = where.length ? `${join} ${whereSql}` : `FROM (${hits.sql})`
   return {
-    capped: true,
-    count: {
-      sql: `SELECT count(*) AS n FROM (SELECT 1 ${countFrom} LIMIT ${SEARCH_COUNT_CAP + 1})`,
-      params: [...hits.params, ...params],
-    },
-    page: {
-      sql: `${memberSelect.replace('FROM members m', join)} ${whereSql} ${orderSql} LIMIT ? OFFSET ?`,
-      params: [...hits.params, ...params, q.limit, q.offset],
+    capped: hits !== null,
+    page,
+    // group_concat keeps the page's order and, unlike json_group_array(json(j)), does not re-parse each row.
+    query: {
+      sql: `SELECT (${count.sql}) AS n, (SELECT '[' || group_concat(j, ',') || ']' FROM (${page.sql})) AS rows`,
+      params: [...count.params, ...page.params],
     },
   }
 }

@@ -15,7 +15,7 @@ import {
   type PlanChunk,
 } from './import-plan'
 import { progressReporter } from './import-preview'
-import { withBulkLoad } from './bulk-load'
+import { withBulkLoad } from '../members/bulk-load'
 
 const CHECKPOINT_AFTER_ROWS = 5000
 

@@ -84,9 +84,8 @@ type MemberBatches = { total: number; batches: AsyncIterable<Member[]> }
 async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000): Promise<MemberBatches> {
   const filter = options.filter ?? {}
   const q = memberSearchSchema.parse({ ...filter, offset: 0, limit: 1 })
-  const idSelect = 'SELECT m.id AS id FROM members m LEFT JOIN departments d ON d.id = m.department_id'
-  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, idSelect, options.idNumbers)
-  const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(id) AS ids FROM (${page.sql})`, page.params)
+  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, 'm.id', options.idNumbers)
+  const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(j) AS ids FROM (${page.sql})`, page.params)
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
   const fetch = async (slice: number[]): Promise<Member[]> => {
     const r = await db.get<{ rows: string | null }>(

@@ -1,6 +1,6 @@
 import { ElButton, ElTag, ElTooltip, type Column } from 'element-plus'
 import { h, type VNode } from 'vue'
-import type { Member } from '../../../shared/domain/member'
+import type { MemberListRow } from '../../../shared/domain/member'
 import { STATUS_TAG_TYPE, type CodeWords } from '../i18n/code-words'
 import { isPlaceholder, type MemberRow } from '../stores/member-listing'
 
@@ -13,14 +13,14 @@ type Options = {
   variant: TableVariant
   /** Roles that may only read (treasurer, viewer) get the view button alone. */
   canWrite: boolean
-  onAction: (action: RowAction, member: Member) => void
+  onAction: (action: RowAction, member: MemberListRow) => void
 }
 
 /** Cells for a row whose page has not arrived: a grey bar, the name cell says it is loading. */
 const placeholderCell = (text = '') => h('span', { class: 'cell-placeholder' }, text)
 
 function memberColumn(
-  key: string, title: string, width: number, render: (m: Member) => VNode | string,
+  key: string, title: string, width: number, render: (m: MemberListRow) => VNode | string,
   extra: Partial<Column<MemberRow>> = {},
 ): Column<MemberRow> {
   return {

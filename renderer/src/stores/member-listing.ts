@@ -1,15 +1,15 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
-import type { Member, MemberSearch } from '../../../shared/domain/member'
+import type { MemberListRow, MemberSearch } from '../../../shared/domain/member'
 
 export const PAGE_SIZE = 100
 
 export type MemberFilters = Omit<MemberSearch, 'offset' | 'limit'>
-export type MemberPage = { total: number; totalCapped?: boolean; rows: Member[] }
+export type MemberPage = { total: number; totalCapped?: boolean; rows: MemberListRow[] }
 export type FetchMemberPage = (filters: MemberFilters, offset: number, limit: number) => Promise<MemberPage>
 
 /** A row the virtual table shows before its page has arrived. */
 export type PlaceholderRow = { id: number; placeholder: true }
-export type MemberRow = Member | PlaceholderRow
+export type MemberRow = MemberListRow | PlaceholderRow
 
 export function isPlaceholder(row: MemberRow): row is PlaceholderRow {
   return 'placeholder' in row
@@ -43,7 +43,7 @@ export function createMemberListing(fetchPage: FetchMemberPage, fixed: Partial<M
   const generation = ref(0)
   const loading = ref(false)
   const error = shallowRef<unknown>(null)
-  const pages = new Map<number, Member[]>()
+  const pages = new Map<number, MemberListRow[]>()
   const inFlight = new Set<number>()
   const version = ref(0) // bumps when a page lands, so `rows` is rebuilt
   let lastRange: [number, number] = [0, PAGE_SIZE - 1]
