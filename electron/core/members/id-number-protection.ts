@@ -1,6 +1,9 @@
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { KeyVault } from '../crypto/key-vault'
 
+/** Seals many ID numbers off the main thread (see SealWorker); close() when the batch work is done. */
+export type BatchSealer = { seal(idNumbers: readonly string[]): Promise<SealedIdNumber[]>; close(): Promise<void> }
+
 /** An ID number as stored: sealed (AES-256-GCM), blind indexes for exact and tail look-ups, the masked form. */
 export type SealedIdNumber = { enc: string; hash: string; tail4: string; tail5: string; tail6: string; masked: string }
 
@@ -28,6 +31,18 @@ export class IdNumberProtector {
   tailHash(tail: string): string | null {
     const t = tail.toUpperCase()
     return t.length >= 4 && t.length <= 6 ? this.vault.blindIndex(`idTail${t.length}`, t) : null
+  }
+
+  /** For big imports: the same sealing as seal(), on a worker thread, a batch at a time. */
+  openBatchSealer(): BatchSealer {
+    const worker = this.vault.openSealWorker()
+    return {
+      seal: async (idNumbers) => {
+        const parts = await worker.seal(idNumbers)
+        return parts.map((p, i) => ({ ...p, masked: maskIdNumber(idNumbers[i]!) }))
+      },
+      close: () => worker.close(),
+    }
   }
 
   reveal(enc: string): string {

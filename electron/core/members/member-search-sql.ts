@@ -64,9 +64,15 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
       const tail = ids.tailHash(upper)
       if (tail) {
         // ID tails first (a handful of rows), then the fragment hits that are not among them: UNION ALL
-        // streams, where UNION would collect every fragment hit to remove duplicates.
-        const byTail = `SELECT id FROM members WHERE id_tail${upper.length}_hash = ?`
-        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [tail, quote(text), tail] }
+        // streams, where UNION would collect every fragment hit to remove duplicates. Only the last-4
+        // index exists (migration 0100): a 5- or 6-character tail is found through it and then
+        // checked against its own stored blind index.
+        const tail4 = ids.tailHash(upper.slice(-4))
+        const byTail = upper.length === 4
+          ? 'SELECT id FROM members WHERE id_tail4_hash = ?'
+          : `SELECT id FROM members WHERE id_tail4_hash = ? AND id_tail${upper.length}_hash = ?`
+        const tailParams = upper.length === 4 ? [tail4] : [tail4, tail]
+        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [...tailParams, quote(text), ...tailParams] }
       }
       return { sql: fts, params: [quote(text)] }
     }

@@ -7,6 +7,7 @@ import {
   insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite,
 } from '../members/member-repository'
 import { loadNameKeyer } from '../members/name-keys'
+import type { SealedIdNumber } from '../members/id-number-protection'
 import { toMemberWrite } from '../members/member-write'
 import { MEMBER_FIELD_OF } from './fields'
 import { resolveCollisions } from './import-diff'
@@ -59,6 +60,8 @@ export async function commitImport(db: Database, filePath: string, options: Comm
   const counts = { inserted: 0, updated: 0, skipped: 0 }
   const created: string[] = []
 
+  // New members' ID numbers are sealed on a worker thread while the next rows are read.
+  const sealer = options.idNumbers.openBatchSealer()
   const summary = await db.transaction((tx) => withBulkLoad(tx, async () => {
     const existing = await loadExistingIndex(tx)
 
@@ -70,13 +73,15 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       }
     }
 
-    const writeChunk = async (chunk: PlanChunk) => {
+    const writeChunk = async (chunk: PlanChunk, sealing: Promise<SealedIdNumber[]>) => {
       await ensureDepartments([...chunk.newRows, ...chunk.collisions].map((r) => r.member.departmentName))
       if (chunk.newRows.length) {
+        const sealed = await sealing
+        let next = 0
         const writes = chunk.newRows.map((r) => {
           // Birth date and gender were already derived from the ID number by validateRow.
           r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
-          return toMemberWrite(r.member.fields, 'active', keyer, options.idNumbers, now)
+          return toMemberWrite(r.member.fields, 'active', keyer, options.idNumbers, now, r.member.fields.idNumber ? sealed[next++] : null)
         })
         const ids = await insertMembersBulk(tx, writes)
         const history: HistoryWrite[] = ids.map((memberId, i) => ({
@@ -107,8 +112,11 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     let pending: Promise<void> = Promise.resolve()
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
+        // Sealing starts now on the worker, so it runs ahead while the previous chunk is still being written.
+        const sealing = sealer.seal(chunk.newRows.flatMap((r) => (r.member.fields.idNumber ? [r.member.fields.idNumber] : [])))
+        sealing.catch(() => undefined)
         await pending
-        pending = writeChunk(chunk)
+        pending = writeChunk(chunk, sealing)
         pending.catch(() => undefined)
         progress?.(chunk.rowsDone)
       })
@@ -122,7 +130,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       await pending.catch(() => undefined)
       throw err
     }
-  }))
+  })).finally(() => sealer.close())
 
   // A big import leaves a WAL as large as the data it wrote: fold it into the database file now
   // (reads after it are faster and a backup copies one file). Best effort: a busy reader only defers it.
