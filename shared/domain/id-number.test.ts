@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkIdNumber, idCheckCharacter, makeIdNumber, normalizeIdNumber } from './id-number'
+import { checkIdNumber, idCheckCharacter, isValidCalendarDate, makeIdNumber, normalizeIdNumber } from './id-number'
 
 describe('GB 11643 ID numbers', () => {
   it('accepts a valid number and derives birth date and gender', () => {
@@ -24,5 +24,18 @@ describe('GB 11643 ID numbers', () => {
     expect(checkIdNumber(feb30 + idCheckCharacter(feb30))).toMatchObject({ ok: false, reason: 'birthDate' })
     const future = '63010220300101001'
     expect(checkIdNumber(future + idCheckCharacter(future), new Date('2026-11-27'))).toMatchObject({ ok: false, reason: 'birthDate' })
+  })
+
+  it('knows month lengths and leap years (Gregorian rules)', () => {
+    expect(isValidCalendarDate(2000, 2, 29)).toBe(true) // divisible by 400
+    expect(isValidCalendarDate(1900, 2, 29)).toBe(false) // by 100, not 400
+    expect(isValidCalendarDate(1988, 2, 29)).toBe(true)
+    expect(isValidCalendarDate(1987, 2, 29)).toBe(false)
+    expect(isValidCalendarDate(1985, 4, 31)).toBe(false)
+    expect(isValidCalendarDate(1985, 12, 31)).toBe(true)
+    expect(isValidCalendarDate(1985, 13, 1)).toBe(false)
+    expect(isValidCalendarDate(1985, 1, 0)).toBe(false)
+    expect(normalizeIdNumber('63010219850301123x')).toBe('63010219850301123X')
+    expect(normalizeIdNumber('６３０１０２１９８５０３０１１２３ｘ')).toBe('63010219850301123X')
   })
 })

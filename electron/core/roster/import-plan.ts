@@ -170,7 +170,7 @@ export async function planImport(
     if (sheet.name !== mapping.sheet) continue
     found = true
     ctx.date1904 = sheet.date1904
-    for await (const row of sheet.rows) {
+    for await (const batch of sheet.batches) for (const row of batch) {
       if (row.rowNumber < mapping.headerRow) continue
       if (row.rowNumber === mapping.headerRow) {
         summary.headers = row.cells.map((c) => cellText(c))

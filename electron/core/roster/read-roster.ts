@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Readable } from 'node:stream'
 import { AppError, ValidationError } from '../errors'
-import { loadSharedStrings, openXlsx, xlsxRows, type RosterRow, type XlsxBook } from './xlsx-reader'
+import { loadSharedStrings, openXlsx, xlsxRowBatches, type RosterRow, type XlsxBook } from './xlsx-reader'
 
 /**
  * Streaming reads of a roster file, row by row: .xlsx through our streaming reader (see
@@ -12,7 +12,12 @@ import { loadSharedStrings, openXlsx, xlsxRows, type RosterRow, type XlsxBook } 
  * `cells[0]` is column A. Blank rows may be left out; `rowNumber` is what Excel shows.
  */
 export type { RosterRow }
-export type RosterSheet = { name: string; index: number; hidden: boolean; date1904: boolean; rows: AsyncIterable<RosterRow> }
+export type RosterSheet = {
+  name: string; index: number; hidden: boolean; date1904: boolean
+  rows: AsyncIterable<RosterRow>
+  /** The same rows in batches, for whole-file passes (cheaper per row than `rows`); iterate one of the two. */
+  batches: AsyncIterable<RosterRow[]>
+}
 export type RosterFileKind = 'xlsx' | 'csv'
 
 export function rosterFileKind(filePath: string): RosterFileKind {
@@ -40,7 +45,7 @@ export function unreadable(filePath: string, cause: unknown): AppError {
 /** The worksheets of a file in workbook order; each sheet's rows are read only when iterated. */
 export async function* readRosterSheets(filePath: string): AsyncGenerator<RosterSheet> {
   if (rosterFileKind(filePath) === 'csv') {
-    yield { name: 'CSV', index: 0, hidden: false, date1904: false, rows: readCsvRows(filePath) }
+    yield { name: 'CSV', index: 0, hidden: false, date1904: false, rows: readCsvRows(filePath), batches: readCsvRowBatches(filePath) }
     return
   }
   let book: XlsxBook
@@ -51,15 +56,15 @@ export async function* readRosterSheets(filePath: string): AsyncGenerator<Roster
   }
   let shared: Promise<string[]> | undefined
   for (const sheet of book.sheets) {
-    const rows = async function* () {
+    const batches = async function* () {
       try {
         shared ??= loadSharedStrings(book)
-        yield* xlsxRows(book, sheet, await shared)
+        yield* xlsxRowBatches(book, sheet, await shared)
       } catch (err) {
         throw unreadable(filePath, err)
       }
     }
-    yield { name: sheet.name, index: sheet.index, hidden: sheet.hidden, date1904: book.date1904, rows: rows() }
+    yield { name: sheet.name, index: sheet.index, hidden: sheet.hidden, date1904: book.date1904, rows: flatten(batches()), batches: batches() }
   }
 }
 
@@ -86,7 +91,15 @@ export async function detectCsvEncoding(filePath: string): Promise<{ encoding: C
   }
 }
 
-export async function* readCsvRows(filePath: string): AsyncGenerator<RosterRow> {
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch
+}
+
+export function readCsvRows(filePath: string): AsyncGenerator<RosterRow> {
+  return flatten(readCsvRowBatches(filePath))
+}
+
+async function* readCsvRowBatches(filePath: string): AsyncGenerator<RosterRow[]> {
   let detected: { encoding: CsvEncoding; bom: boolean }
   try {
     detected = await detectCsvEncoding(filePath)
@@ -99,9 +112,10 @@ export async function* readCsvRows(filePath: string): AsyncGenerator<RosterRow> 
   try {
     for await (const chunk of stream) {
       const rows = parser.push(decoder.decode(chunk as Buffer, { stream: true }))
-      for (const r of rows) yield r
+      if (rows.length) yield rows
     }
-    for (const r of parser.push(decoder.decode(), true)) yield r
+    const last = parser.push(decoder.decode(), true)
+    if (last.length) yield last
   } catch (err) {
     throw unreadable(filePath, err)
   } finally {
