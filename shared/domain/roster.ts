@@ -100,8 +100,10 @@ export const importStatusSchema = z.object({
   total: z.number().int().nullable(),
   rowsPerSecond: z.number(),
   result: importResultSchema.nullable(),
-  /** Worded already (zh-CN) when the import failed; the register is unchanged. */
-  error: z.object({ messageKey: z.string(), message: z.string() }).nullable(),
+  /** Why the import failed (the register is unchanged): zh-CN `message`, and key + params for other languages. */
+  error: z.object({
+    messageKey: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }).nullable(),
 })
 
 export const downloadSchema = z.object({ downloadToken: token, fileName: z.string(), sizeBytes: z.number().int() })

@@ -102,6 +102,18 @@ describe('roster import and export through the contract (web host path: upload a
     expect(text).toContain('错号')
   })
 
+  it('reports a failed import with its key and values, so any language can word it, and leaves the register as it was', async () => {
+    const token = await upload(await rosterFile([['卓玛', makeIdNumber('632521', '19900101', 7), '藏族', '综合办公室']]), '花名册.xlsx')
+    const detection = await call<{ mapping: { headerRow: number; columns: Record<string, number> } }>('roster.detect', { fileToken: token })
+    const before = (await call<{ memberCount: number }>('app.info', {})).memberCount
+    const started = await call<{ jobId: string }>('roster.startImport', {
+      fileToken: token, mapping: { ...detection.mapping, sheet: '没有这张表' }, onConflict: 'skip' })
+    const failed = await waitForJob(started.jobId) as unknown as { state: string; error: Record<string, unknown> }
+    expect(failed.state).toBe('failed')
+    expect(failed.error).toEqual({ messageKey: 'import.sheetNotFound', message: '文件中没有名为“没有这张表”的工作表', params: { sheet: '没有这张表' } })
+    expect((await call<{ memberCount: number }>('app.info', {})).memberCount).toBe(before)
+  })
+
   it('maps the header row the user chose, and refuses one that is blank or out of range', async () => {
     const token = await upload(await rosterFile([['卓玛', makeIdNumber('632521', '19900101', 7), '藏族', '生产部']]), '花名册.xlsx')
     const chosen = await call<{ headerRow: number; headerChosen: boolean; rawRows: unknown[]; mapping: { columns: Record<string, number> } }>(

@@ -45,7 +45,7 @@ export class ImportJobs {
         status.state = controller.signal.aborted ? 'cancelled' : 'failed'
         const key = err instanceof AppError ? err.messageKey : 'internal'
         const params = err instanceof AppError ? err.params : undefined
-        status.error = { messageKey: key, message: formatErrorZh(key, undefined, params) }
+        status.error = { messageKey: key, message: formatErrorZh(key, undefined, params), ...(params ? { params } : {}) }
       },
     )
     this.jobs.set(jobId, { status, controller, sessionKey, done })

@@ -29,7 +29,7 @@ const ZH_BEFORE: ReadonlyArray<[`${ImportField}|${string}`, string]> = [
   ['mobile|mobile.format', '应为以 1 开头的 11 位数字（或带区号的固定电话）'],
   ['idNumber|idNumber.length', '应为 18 位，请核对位数'],
   ['idNumber|idNumber.format', '只能由数字和末位 X 组成'],
-  ['idNumber|idNumber.birthDate', '中的出生日期不存在，请核对第 7–14 位'],
+  ['idNumber|idNumber.birthDate', '其中的出生日期不存在，请核对第 7–14 位'],
   ['idNumber|idNumber.checksum', '校验位错误，应为 X，请核对后重新导入'],
   ['idNumber|import.idNumberAsNumber', '被 Excel 存成了数字（显示为 6.32E+17），超过 15 位的数字已被改动，无法还原。请把该列设置为“文本”格式，照身份证重新录入后再导入'],
   ['birthDate|invalidDate', '不是有效日期，请填写如 1985-03-01 或 1985年3月 的日期'],

@@ -48,5 +48,8 @@ describe('import errors in the chosen language', () => {
       'The action did not complete and nothing was changed. Try again or contact support.')
     expect(importFailureText({ messageKey: 'import.sheetNotFound', message: '文件中没有名为“花名册”的工作表' }))
       .toBe('文件中没有名为“花名册”的工作表')
+    const withParams = importFailureText({ messageKey: 'import.sheetNotFound', message: '文件中没有名为“花名册”的工作表', params: { sheet: '花名册' } })
+    expect(withParams).toContain('花名册')
+    expect(withParams).not.toMatch(/文件中没有/)
   })
 })

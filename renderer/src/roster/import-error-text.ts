@@ -38,11 +38,14 @@ export function reasonCellText(e: Pick<ImportRowError, 'field' | 'messageKey' | 
 }
 
 /**
- * Why an import stopped. The job's error carries no params, so a message that needs them stays in
- * core's zh-CN wording rather than showing a sentence with a hole in it.
+ * Why an import stopped, from the job's key and params; a message that needs values it did not get
+ * keeps core's zh-CN wording rather than showing a sentence with a hole in it.
  */
 export function importFailureText(error: NonNullable<ImportStatus['error']>): string {
   const catalogue = i18n.global.locale.value === 'en' ? en : zhCN
   const template = (catalogue.errors as Record<string, string>)[error.messageKey]
-  return template !== undefined && !template.includes('{') ? errorTextFor(error.messageKey) : error.message
+  if (template === undefined) return error.message
+  // A message with values needs them: without params (an older core) the Chinese wording stands.
+  if (template.includes('{') && !error.params) return error.message
+  return errorTextFor(error.messageKey, undefined, localParams(error.params ?? {}))
 }
