@@ -57,7 +57,12 @@ export class SealWorker {
   private failure: Error | null = null
 
   constructor(keys: { encKey: Buffer; indexKey: Buffer }) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { encKey: new Uint8Array(keys.encKey), indexKey: new Uint8Array(keys.indexKey) } })
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { encKey: new Uint8Array(keys.encKey), indexKey: new Uint8Array(keys.indexKey) },
+      // Its work is short-lived strings: a small heap keeps an import's peak memory down.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+    })
     this.worker.on('message', (m: { id: number; out: string[] }) => {
       const w = this.waiting.get(m.id)
       this.waiting.delete(m.id)

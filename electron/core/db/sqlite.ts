@@ -81,6 +81,9 @@ class Connection implements Queryable {
   private readonly statements = new Map<string, sqlite3.Statement>()
 }
 
+/** Reads map up to this much of the file (see open); `withoutMemoryMap` turns it off for bulk passes. */
+const MMAP_BYTES = 256 * 1024 * 1024
+
 /** Distinct hot statements: search builds a handful of shapes per kind of query and filter set. */
 const STATEMENT_CACHE_SIZE = 48
 
@@ -113,7 +116,7 @@ export class Database implements Queryable {
       PRAGMA busy_timeout = 5000;
       PRAGMA foreign_keys = ON;
       PRAGMA cache_size = -65536;
-      PRAGMA mmap_size = 268435456;
+      PRAGMA mmap_size = ${MMAP_BYTES};
       PRAGMA temp_store = MEMORY;
       PRAGMA secure_delete = ON;
     `)
@@ -149,6 +152,20 @@ export class Database implements Queryable {
   /** `all` through a kept prepared statement: for the hot read paths (search), outside transactions. */
   cachedAll<T>(sql: string, params?: Params): Promise<T[]> {
     return this.enqueue(() => this.conn.cachedAll<T>(sql, params))
+  }
+
+  /**
+   * For bulk passes over the whole register (an import rebuilds indexes by scanning every member):
+   * through the memory map those scans would count the whole file in the process's resident
+   * memory, which is what an import's memory ceiling is measured by; read() serves them as well.
+   */
+  async withoutMemoryMap<T>(work: () => Promise<T>): Promise<T> {
+    await this.exec('PRAGMA mmap_size = 0')
+    try {
+      return await work()
+    } finally {
+      await this.exec(`PRAGMA mmap_size = ${MMAP_BYTES}`)
+    }
   }
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT; any throw rolls everything back. */

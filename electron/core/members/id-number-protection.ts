@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { KeyVault } from '../crypto/key-vault'
+import type { SealedParts } from '../crypto/seal-worker'
 
 /** Seals many ID numbers off the main thread (see SealWorker); close() when the batch work is done. */
 export type BatchSealer = { seal(idNumbers: readonly string[]): Promise<SealedIdNumber[]>; close(): Promise<void> }
@@ -38,7 +39,13 @@ export class IdNumberProtector {
     const worker = this.vault.openSealWorker()
     return {
       seal: async (idNumbers) => {
-        const parts = await worker.seal(idNumbers)
+        let parts: SealedParts[]
+        try {
+          parts = await worker.seal(idNumbers)
+        } catch {
+          // A worker that could not start or died (resource limits): the same work on this thread.
+          return idNumbers.map((v) => this.seal(v))
+        }
         return parts.map((p, i) => ({ ...p, masked: maskIdNumber(idNumbers[i]!) }))
       },
       close: () => worker.close(),

@@ -30,7 +30,7 @@ export function nameTokens(name: string): string {
  * and pinyin conversion is the dearest step of a write after sealing the ID number, so results are
  * remembered. The keys depend on the name alone; the cache is bounded and simply starts over when full.
  */
-const MEMO_LIMIT = 50_000
+const MEMO_LIMIT = 20_000
 
 export async function loadNameKeyer(): Promise<NameKeyer> {
   if (keyer) return keyer

@@ -62,7 +62,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
 
   // New members' ID numbers are sealed on a worker thread while the next rows are read.
   const sealer = options.idNumbers.openBatchSealer()
-  const summary = await db.transaction((tx) => withBulkLoad(tx, async () => {
+  const summary = await db.withoutMemoryMap(() => db.transaction((tx) => withBulkLoad(tx, async () => {
     const existing = await loadExistingIndex(tx)
 
     const ensureDepartments = async (names: Iterable<string | null>) => {
@@ -130,7 +130,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       await pending.catch(() => undefined)
       throw err
     }
-  })).finally(() => sealer.close())
+  }))).finally(() => sealer.close())
 
   // A big import leaves a WAL as large as the data it wrote: fold it into the database file now
   // (reads after it are faster and a backup copies one file). Best effort: a busy reader only defers it.
