@@ -67,7 +67,7 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
         // streams, where UNION would collect every fragment hit to remove duplicates. Only the last-4
         // index exists (migration 0100): a 5- or 6-character tail is found through it and then
         // checked against its own stored blind index.
-        const tail4 = ids.tailHash(upper.slice(-4))
+        const tail4 = upper.length === 4 ? tail : ids.tailHash(upper.slice(-4))
         const byTail = upper.length === 4
           ? 'SELECT id FROM members WHERE id_tail4_hash = ?'
           : `SELECT id FROM members WHERE id_tail4_hash = ? AND id_tail${upper.length}_hash = ?`
