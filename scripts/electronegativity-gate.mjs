@@ -18,22 +18,32 @@ if (!existsSync(report)) {
   process.exit(1)
 }
 
-/** Minimal CSV reader for the tool's output (quoted fields, commas inside quotes). */
+/**
+ * CSV reader for the tool's output: quoted fields may hold commas, doubled quotes and line breaks
+ * (a finding's sample is a slice of the built code), so records are not lines.
+ */
 function parseCsv(text) {
   const rows = []
-  for (const line of text.split('\n').filter(Boolean)) {
-    const cells = []
-    let cur = ''
-    let quoted = false
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]
-      if (c === '"') quoted = !quoted
-      else if (c === ',' && !quoted) { cells.push(cur.trim()); cur = '' }
+  let row = []
+  let cur = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cur += '"'; i++ }
+      else if (c === '"') quoted = false
       else cur += c
-    }
-    cells.push(cur.trim())
-    rows.push(cells)
+    } else if (c === '"') quoted = true
+    else if (c === ',') { row.push(cur.trim()); cur = '' }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      row.push(cur.trim()); cur = ''
+      if (row.some((cell) => cell !== '')) rows.push(row)
+      row = []
+    } else cur += c
   }
+  row.push(cur.trim())
+  if (row.some((cell) => cell !== '')) rows.push(row)
   return rows
 }
 
