@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { ethnicityName } from '../shared/domain/ethnicity'
-import { memberSearchSchema } from '../shared/domain/member'
+import { LIST_PAGE_SIZE, memberSearchSchema } from '../shared/domain/member'
 import { devKeyFileProtector } from '../electron/core/crypto/key-vault'
 import { DEMO_DEPARTMENTS, generateDemoPeople } from '../electron/core/demo/demo-people'
 import { insertDepartment } from '../electron/core/departments/department-repository'
@@ -140,7 +140,7 @@ async function run(count: number, file: string): Promise<Figures> {
     await ws.db.exec('PRAGMA optimize')
     const sample = await ws.db.all<{ name: string; name_initials: string; mobile: string; id_tail: string }>(
       'SELECT name, name_initials, mobile, substr(id_masked, -4) AS id_tail FROM members WHERE id % 97 = 0 LIMIT 300')
-    const search = async (queries: string[]) => (await measure(queries, (query) => ws.members.search(memberSearchSchema.parse({ query, limit: 50 })))).p95
+    const search = async (queries: string[]) => (await measure(queries, (query) => ws.members.search(memberSearchSchema.parse({ query, limit: LIST_PAGE_SIZE })))).p95
     const figures: Figures = {
       parse, importSeconds, peakRssMb: peakRss / 1024 / 1024, exportSeconds, exportRevealSeconds, csvSeconds,
       search2char: await search(sample.map((r) => [...r.name].slice(0, 2).join(''))),

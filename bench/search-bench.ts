@@ -2,7 +2,7 @@ import { devKeyFileProtector } from '../electron/core/crypto/key-vault'
 import { performance } from 'node:perf_hooks'
 import { localDate } from '../electron/core/clock'
 import { seedDemo } from '../electron/core/demo/seed-demo'
-import { memberSearchSchema } from '../shared/domain/member'
+import { LIST_PAGE_SIZE, memberSearchSchema } from '../shared/domain/member'
 import { openWorkspace } from '../electron/core/workspace'
 import { makeTempDir } from '../tests/fixtures/temp-workspace'
 import { measure, report, type Latency } from './bench-kit'
@@ -45,18 +45,18 @@ try {
   const hop = await measure(kinds['2-char name']!, () => ws.db.get('SELECT 1'))
   console.log(`floor: bare FTS phrase query p50 ${bare.p50.toFixed(3)} ms, p95 ${bare.p95.toFixed(3)} ms (every call: p95 ${bare.rawP95.toFixed(3)}); ` +
     `a bare round trip (SELECT 1) p50 ${hop.p50.toFixed(3)} ms`)
-  console.log('search = members.search as the UI calls it: request parsed, one prepared statement (page of 50 + capped count), rows built')
+  console.log(`search = members.search as the list calls it: request parsed, one prepared statement (page of ${LIST_PAGE_SIZE} rows, the list's page size, + capped count), rows built`)
   console.log('p95 = over queries of each query\'s median of 3 runs; "every call" = p95 over all runs (scheduler noise included)')
   const line = (label: string, r: Latency) => report(`search p95, ${label} (p50 ${r.p50.toFixed(3)} ms, every call p95 ${r.rawP95.toFixed(3)} ms, n=${r.n})`,
     r.p95, 'ms', '≤ 1 ms', r.p95 <= 1, floor)
   for (const [kind, queries] of Object.entries(kinds)) {
-    line(kind, await measure(queries, (query) => ws.members.search(memberSearchSchema.parse({ query, limit: 50 }))))
+    line(kind, await measure(queries, (query) => ws.members.search(memberSearchSchema.parse({ query, limit: LIST_PAGE_SIZE }))))
   }
   line('2-char name + status filter', await measure(kinds['2-char name']!.slice(0, 100), (query) =>
-    ws.members.search(memberSearchSchema.parse({ query, status: 'active', limit: 50 }))))
-  const firstPage = await measure(Array.from({ length: 50 }, (_, i) => i * 100), (offset) =>
-    ws.members.search(memberSearchSchema.parse({ offset, limit: 100 })))
-  report('list page of 100 + exact count, no filter (virtual table scroll)', firstPage.p95, 'ms', '(info)', true, floor)
+    ws.members.search(memberSearchSchema.parse({ query, status: 'active', limit: LIST_PAGE_SIZE }))))
+  const firstPage = await measure(Array.from({ length: 50 }, (_, i) => i * 2 * LIST_PAGE_SIZE), (offset) =>
+    ws.members.search(memberSearchSchema.parse({ offset, limit: LIST_PAGE_SIZE })))
+  report(`list page of ${LIST_PAGE_SIZE} + exact count, no filter (virtual table scroll)`, firstPage.p95, 'ms', '(info)', true, floor)
   console.log(`date ${localDate(new Date())}, ${COUNT} members`)
   await ws.db.close()
 } finally {

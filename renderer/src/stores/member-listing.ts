@@ -1,7 +1,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
-import type { MemberListRow, MemberSearch } from '../../../shared/domain/member'
+import { LIST_PAGE_SIZE, type MemberListRow, type MemberSearch } from '../../../shared/domain/member'
 
-export const PAGE_SIZE = 100
+export const PAGE_SIZE = LIST_PAGE_SIZE
 
 export type MemberFilters = Omit<MemberSearch, 'offset' | 'limit'>
 export type MemberPage = { total: number; totalCapped?: boolean; rows: MemberListRow[] }
