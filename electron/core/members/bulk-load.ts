@@ -13,18 +13,33 @@ export const SEARCH_INSERT_TRIGGER = 'members_search_insert'
 
 /** The bulk statements equivalent to the trigger body, or null if the body is not plain INSERT … VALUES. */
 export function bulkStatementsFor(triggerSql: string): string[] | null {
+  return bulkInsertsFor(triggerSql)?.map((b) => b.sql) ?? null
+}
+
+function bulkInsertsFor(triggerSql: string): Array<{ table: string; sql: string }> | null {
   const body = /\bBEGIN\b([\s\S]*)\bEND\b\s*;?\s*$/i.exec(triggerSql)?.[1]
   if (!body) return null
-  const out: string[] = []
+  const out: Array<{ table: string; sql: string }> = []
   for (const raw of body.split(';')) {
     const stmt = raw.trim()
     if (!stmt) continue
     const m = /^INSERT\s+INTO\s+([\w"]+)\s*(\([^)]*\))\s*VALUES\s*\(([\s\S]*)\)$/i.exec(stmt)
     if (!m) return null
-    out.push(`INSERT INTO ${m[1]}${m[2]} SELECT ${m[3]} FROM members AS new WHERE new.id > ? ORDER BY new.id`)
+    out.push({ table: m[1]!, sql: `INSERT INTO ${m[1]}${m[2]} SELECT ${m[3]} FROM members AS new WHERE new.id > ? ORDER BY new.id` })
   }
   return out
 }
+
+/**
+ * FTS5 writes its in-memory terms out as a new index segment whenever they pass `hashsize` (1 MB
+ * by default): a bulk insert of 100k members left a dozen segments, and every search then looks
+ * each term up in each of them (about a tenth of a search's time at 100k). With room for the
+ * whole batch the new rows become one segment, at no extra cost to the insert.
+ */
+const BULK_FTS_HASHSIZE = 64 * 1024 * 1024
+const DEFAULT_FTS_HASHSIZE = 1024 * 1024
+const setHashsize = (tx: Queryable, table: string, bytes: number) =>
+  tx.run(`INSERT INTO ${table}(${table}, rank) VALUES ('hashsize', ?)`, [bytes])
 
 /**
  * Runs `work` (which inserts members) with the search trigger deferred as above and, when the
@@ -35,7 +50,7 @@ export function bulkStatementsFor(triggerSql: string): string[] | null {
  */
 export async function withBulkLoad<T>(tx: Queryable, work: () => Promise<T>): Promise<T> {
   const trigger = await tx.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [SEARCH_INSERT_TRIGGER])
-  const bulk = trigger ? bulkStatementsFor(trigger.sql) : null
+  const bulk = trigger ? bulkInsertsFor(trigger.sql) : null
   const maxBefore = (await tx.get<{ m: number | null }>('SELECT max(id) AS m FROM members'))?.m ?? null
   const indexes = maxBefore === null
     ? await tx.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL")
@@ -45,7 +60,14 @@ export async function withBulkLoad<T>(tx: Queryable, work: () => Promise<T>): Pr
   const result = await work()
   for (const ix of indexes) await tx.exec(ix.sql)
   if (trigger && bulk) {
-    for (const sql of bulk) await tx.run(sql, [maxBefore ?? 0])
+    const fts5 = new Set((await tx.all<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")).map((t) => t.name))
+    for (const { table, sql } of bulk) {
+      const isFts5 = fts5.has(table)
+      if (isFts5) await setHashsize(tx, table, BULK_FTS_HASHSIZE)
+      await tx.run(sql, [maxBefore ?? 0])
+      if (isFts5) await setHashsize(tx, table, DEFAULT_FTS_HASHSIZE)
+    }
     await tx.exec(trigger.sql)
   }
   return result

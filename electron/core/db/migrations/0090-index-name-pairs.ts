@@ -21,9 +21,12 @@ export default defineMigration(90, 'index-name-pairs', async (db) => {
     await db.run(`UPDATE members SET name_tokens = t.value->>1 FROM json_each(?) AS t WHERE members.id = t.value->>0`,
       [JSON.stringify(withPairs.slice(i, i + 2000))])
   }
+  // hashsize: room for the whole rebuild in memory, so it is written as one index segment.
   await db.exec(`
     INSERT INTO member_name_fts(member_name_fts) VALUES ('delete-all');
+    INSERT INTO member_name_fts(member_name_fts, rank) VALUES ('hashsize', 67108864);
     INSERT INTO member_name_fts(rowid, tokens) SELECT id, name_tokens FROM members ORDER BY id;
+    INSERT INTO member_name_fts(member_name_fts, rank) VALUES ('hashsize', 1048576);
   `)
   if (trigger) await db.exec(trigger.sql)
 })
