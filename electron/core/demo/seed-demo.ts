@@ -25,4 +25,7 @@ export async function seedDemo(db: Database, clock: Clock, ids: IdNumberProtecto
     // An empty register: indexes and the search index are built once after the rows, as an import does.
     await withBulkLoad(tx, () => insertMembersWithHistory(tx, generateDemoPeople(memberCount, seed, deptIds), now, ids))
   })
+  // As after a big import: fold the WAL (as large as the data just written) into the database file,
+  // so reads do not look every page up in it first.
+  await db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
 }

@@ -5,6 +5,7 @@ import {
 import type { HistoryKind, MemberStatus } from '../../../shared/domain/member-status'
 import type { Database, Queryable, SqlValue } from '../db/sqlite'
 import type { NameKeys } from './name-keys'
+import { numberGrams } from './number-grams'
 import type { IdNumberProtector, SealedIdNumber } from './id-number-protection'
 import { buildMemberSearch } from './member-search-sql'
 
@@ -22,7 +23,8 @@ const COLUMN_NAMES = [
   'card_no', 'name', 'gender', 'birth_date', 'ethnicity',
   'id_number_enc', 'id_number_hash', 'id_tail4_hash', 'id_tail5_hash', 'id_tail6_hash', 'id_masked',
   'mobile', 'education', 'political_status', 'native_place', 'department_id', 'post', 'title', 'employee_no', 'join_date',
-  'wage_base_fen', 'migrant_worker', 'status', 'quality_issues', 'name_tokens', 'name_pinyin', 'name_initials', 'updated_at',
+  'wage_base_fen', 'migrant_worker', 'status', 'quality_issues', 'name_tokens', 'name_pinyin', 'name_initials',
+  'employee_no_grams', 'mobile_grams', 'updated_at',
 ] as const
 
 /** One literal array per member (imports build 100k of them: no per-column closures or spreads). */
@@ -32,7 +34,8 @@ function columnValues(w: MemberWrite): SqlValue[] {
     w.cardNo, w.name, w.gender, w.birthDate, w.ethnicity,
     s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null, s ? s.tail5 : null, s ? s.tail6 : null, s ? s.masked : null,
     w.mobile, w.education, w.politicalStatus, w.nativePlace, w.departmentId, w.post, w.title, w.employeeNo, w.joinDate,
-    w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status, w.qualityIssues.join(','), w.keys.tokens, w.keys.pinyin, w.keys.initials, w.now,
+    w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status, w.qualityIssues.join(','), w.keys.tokens, w.keys.pinyin, w.keys.initials,
+    numberGrams(w.employeeNo), numberGrams(w.mobile), w.now,
   ]
 }
 

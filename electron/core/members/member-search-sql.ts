@@ -1,6 +1,7 @@
 import { SEARCH_COUNT_CAP, type MemberSearch } from '../../../shared/domain/member'
 import type { SqlValue } from '../db/sqlite'
 import { nameCharacters, namePairs } from './name-keys'
+import { numberMatch } from './number-grams'
 import type { IdNumberProtector } from './id-number-protection'
 
 type Query = { sql: string; params: SqlValue[] }
@@ -59,7 +60,7 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
       const fts = 'SELECT rowid AS id FROM member_number_fts WHERE member_number_fts MATCH ?'
       const upper = text.toUpperCase()
       if (upper.length === 18) {
-        return { sql: `${fts} UNION SELECT id FROM members WHERE id_number_hash = ?`, params: [quote(text), ids.hash(upper)] }
+        return { sql: `${fts} UNION SELECT id FROM members WHERE id_number_hash = ?`, params: [numberMatch(text), ids.hash(upper)] }
       }
       const tail = ids.tailHash(upper)
       if (tail) {
@@ -72,9 +73,9 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
           ? 'SELECT id FROM members WHERE id_tail4_hash = ?'
           : `SELECT id FROM members WHERE id_tail4_hash = ? AND id_tail${upper.length}_hash = ?`
         const tailParams = upper.length === 4 ? [tail4] : [tail4, tail]
-        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [...tailParams, quote(text), ...tailParams] }
+        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [...tailParams, numberMatch(text), ...tailParams] }
       }
-      return { sql: fts, params: [quote(text)] }
+      return { sql: fts, params: [numberMatch(text)] }
     }
     case 'numberPrefix':
       return { sql: 'SELECT id FROM members WHERE employee_no GLOB ?', params: [globPrefix(text.toUpperCase())] }

@@ -55,6 +55,9 @@ describe('member search', () => {
       expect((await search(ws, { query })).rows.map((m) => m.id), query).toEqual([zhangSan.id])
     }
     expect((await search(ws, { query: id.slice(-4) })).rows.map((m) => m.id)).toContain(zhangSan.id)
+    // Dashes and spaces typed into a number are ignored; dashes alone find nothing (and do not fail).
+    expect((await search(ws, { query: '139-8765-0001' })).rows.map((m) => m.id)).toEqual([zhangSan.id])
+    expect((await search(ws, { query: '---' })).rows).toEqual([])
     // Stored sealed: a fragment from the middle of an ID number cannot be searched.
     expect((await search(ws, { query: id.slice(6, 14) })).rows.map((m) => m.id)).not.toContain(zhangSan.id)
   })
