@@ -55,6 +55,10 @@ describe('member search', () => {
       expect((await search(ws, { query })).rows.map((m) => m.id), query).toEqual([zhangSan.id])
     }
     expect((await search(ws, { query: id.slice(-4) })).rows.map((m) => m.id)).toContain(zhangSan.id)
+    // Three characters: inside a number and at its end.
+    for (const query of ['778', '881', '001']) {
+      expect((await search(ws, { query, limit: 500 })).rows.map((m) => m.id), query).toContain(zhangSan.id)
+    }
     // Dashes and spaces typed into a number are ignored; dashes alone find nothing (and do not fail).
     expect((await search(ws, { query: '139-8765-0001' })).rows.map((m) => m.id)).toEqual([zhangSan.id])
     expect((await search(ws, { query: '---' })).rows).toEqual([])

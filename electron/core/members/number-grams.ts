@@ -1,10 +1,11 @@
 /**
  * Employee numbers and mobiles are searched by any run of 3+ of their characters. They are indexed
- * as their 4-character and 3-character pieces (13912345678 → "1391 3912 … 5678 139 391 … 678"),
- * one FTS column per field. A 3-character search is one token; a longer one is the phrase of its
- * consecutive 4-character pieces, whose posting lists are short (about a hundred members each at
- * 100k), where a trigram index intersects lists of thousands. The 3-character pieces come after
- * the 4-character ones, so a phrase of 4-character pieces never runs on into them.
+ * as their 4-character pieces plus their last 3 characters (13912345678 → "1391 3912 … 5678 678"),
+ * one FTS column per field. A longer search is the phrase of its consecutive 4-character pieces,
+ * whose posting lists are short (about a hundred members each at 100k), where a trigram index
+ * intersects lists of thousands; a 3-character search is a prefix query (pieces starting with
+ * it, or the last-3 piece). The last-3 piece comes last and is shorter than the rest, so a phrase
+ * of 4-character pieces never runs on into it.
  */
 const alnum = (value: string) => value.normalize('NFKC').toLowerCase().replace(/[^0-9a-z]/g, '')
 
@@ -17,11 +18,11 @@ function pieces(s: string, n: number): string[] {
 export function numberGrams(value: string | null): string {
   if (!value) return ''
   const s = alnum(value)
-  return s.length < 3 ? s : [...pieces(s, 4), ...pieces(s, 3)].join(' ')
+  return s.length <= 3 ? s : [...pieces(s, 4), s.slice(-3)].join(' ')
 }
 
 /** The FTS query for typed characters (3 or more letters/digits after dropping dashes and spaces). */
 export function numberMatch(text: string): string {
   const s = alnum(text)
-  return `"${s.length < 4 ? s : pieces(s, 4).join(' ')}"`
+  return s.length < 4 ? `"${s}"*` : `"${pieces(s, 4).join(' ')}"`
 }
