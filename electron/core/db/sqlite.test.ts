@@ -19,7 +19,7 @@ describe('Database', () => {
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
     expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })
     expect(await db.get('PRAGMA mmap_size')).toEqual({ mmap_size: 268435456 })
-    expect(await db.withoutMemoryMap(async () => [await db.get('PRAGMA mmap_size'), await db.get('PRAGMA cache_size')]))
+    expect(await db.forBulkWrite(async () => [await db.get('PRAGMA mmap_size'), await db.get('PRAGMA cache_size')]))
       .toEqual([{ mmap_size: 0 }, { cache_size: -16384 }])
     expect(await db.get('PRAGMA mmap_size')).toEqual({ mmap_size: 268435456 })
     expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })

@@ -84,7 +84,7 @@ class Connection implements Queryable {
 /** The page cache: 64 MiB (negative: KiB), per performance.md. */
 const CACHE_KIB = -65536
 
-/** Reads map up to this much of the file (see open); `withoutMemoryMap` turns it off for bulk passes. */
+/** Reads map up to this much of the file (see open); `forBulkWrite` turns it off for bulk writes. */
 const MMAP_BYTES = 256 * 1024 * 1024
 
 /** Distinct hot statements: search builds a handful of shapes per kind of query and filter set. */
@@ -158,13 +158,12 @@ export class Database implements Queryable {
   }
 
   /**
-   * For bulk passes over the whole register (an import rebuilds indexes by scanning every member):
-   * through the memory map those scans would count the whole file in the process's resident
-   * memory, which is what an import's memory ceiling is measured by; read() serves them as well.
+   * For a bulk write (an import rebuilds indexes by scanning every member): no memory map, since
+   * through it those scans would count the whole file in the process's resident memory (what an
+   * import's memory ceiling is measured by; read() serves them as well), and a smaller page cache.
    */
-  async withoutMemoryMap<T>(work: () => Promise<T>): Promise<T> {
-    // The page cache, too, only fills with pages on their way to the WAL during a bulk write:
-    // a quarter of it is as fast there and keeps the import's peak memory down.
+  async forBulkWrite<T>(work: () => Promise<T>): Promise<T> {
+    // The cache only fills with pages on their way to the WAL: a quarter of it writes as fast.
     await this.exec(`PRAGMA mmap_size = 0; PRAGMA cache_size = ${CACHE_KIB / 4}`)
     try {
       return await work()

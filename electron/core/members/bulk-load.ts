@@ -12,11 +12,7 @@ import type { Queryable } from '../db/sqlite'
 export const SEARCH_INSERT_TRIGGER = 'members_search_insert'
 
 /** The bulk statements equivalent to the trigger body, or null if the body is not plain INSERT … VALUES. */
-export function bulkStatementsFor(triggerSql: string): string[] | null {
-  return bulkInsertsFor(triggerSql)?.map((b) => b.sql) ?? null
-}
-
-function bulkInsertsFor(triggerSql: string): Array<{ table: string; sql: string }> | null {
+export function bulkInsertsFor(triggerSql: string): Array<{ table: string; sql: string }> | null {
   const body = /\bBEGIN\b([\s\S]*)\bEND\b\s*;?\s*$/i.exec(triggerSql)?.[1]
   if (!body) return null
   const out: Array<{ table: string; sql: string }> = []

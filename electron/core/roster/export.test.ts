@@ -8,7 +8,7 @@ import { insertDepartment } from '../departments/department-repository'
 import { generateDemoPeople } from '../demo/demo-people'
 import { insertMembersWithHistory } from '../members/member-bulk'
 import { openWorkspace, type Workspace } from '../workspace'
-import { bulkStatementsFor } from '../members/bulk-load'
+import { bulkInsertsFor } from '../members/bulk-load'
 import { detectRoster } from './detect'
 import { commitImport } from './import-commit'
 import { previewImport } from './import-preview'
@@ -131,10 +131,10 @@ describe('bulk statements from the search trigger', () => {
       INSERT INTO member_number_fts(rowid, employee_no, mobile)
         VALUES (new.id, coalesce(new.employee_no, ''), coalesce(new.mobile, ''));
     END`
-    expect(bulkStatementsFor(sql)).toEqual([
+    expect(bulkInsertsFor(sql)?.map((b) => b.sql)).toEqual([
       'INSERT INTO member_name_fts(rowid, tokens) SELECT new.id, new.name_tokens FROM members AS new WHERE new.id > ? ORDER BY new.id',
       "INSERT INTO member_number_fts(rowid, employee_no, mobile) SELECT new.id, coalesce(new.employee_no, ''), coalesce(new.mobile, '') FROM members AS new WHERE new.id > ? ORDER BY new.id",
     ])
-    expect(bulkStatementsFor('CREATE TRIGGER t AFTER INSERT ON members BEGIN UPDATE x SET y = 1; END')).toBeNull()
+    expect(bulkInsertsFor('CREATE TRIGGER t AFTER INSERT ON members BEGIN UPDATE x SET y = 1; END')).toBeNull()
   })
 })

@@ -62,7 +62,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
 
   // New members' ID numbers are sealed on a worker thread while the next rows are read.
   const sealer = options.idNumbers.openBatchSealer()
-  const summary = await db.withoutMemoryMap(() => db.transaction((tx) => withBulkLoad(tx, async () => {
+  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async () => {
     const existing = await loadExistingIndex(tx)
 
     const ensureDepartments = async (names: Iterable<string | null>) => {

@@ -3,7 +3,7 @@ import { en } from '../../../shared/messages/en'
 import { formatImportReason, formatImportRow } from '../../../shared/messages/format'
 import { zhCN } from '../../../shared/messages/zh-CN'
 import type { ImportField } from './fields'
-import { importErrorWords, importParams, importReasonZh, ROSTER_MESSAGES_ZH } from './import-messages'
+import { importErrorWords, importParams, importReasonZh } from './import-messages'
 
 const PARAMS = { expected: 'X', shown: '6.32E+17', row: 7, other: '张三', another: '李四' }
 
@@ -81,8 +81,8 @@ describe('import error words', () => {
     expect(formatImportReason('name', 'status.futureDate', importParams('name'))).toBe(zhCN.errors['status.futureDate'])
   })
 
-  it('still exposes the roster keys of errors.* in zh-CN', () => {
-    expect(ROSTER_MESSAGES_ZH['import.cancelled']).toBe('导入已取消，会员名册未作任何改动')
-    expect(Object.keys(ROSTER_MESSAGES_ZH).every((k) => k.startsWith('import.') || k.startsWith('export.'))).toBe(true)
+  it('keeps the roster keys of errors.* in zh-CN', () => {
+    expect(zhCN.errors['import.cancelled']).toBe('导入已取消，会员名册未作任何改动')
+    expect(Object.keys(zhCN.errors).filter((k) => k.startsWith('import.') || k.startsWith('export.')).length).toBeGreaterThan(0)
   })
 })

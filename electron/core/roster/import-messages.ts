@@ -1,5 +1,4 @@
 import { formatImportReason, formatImportRow } from '../../../shared/messages/format'
-import { zhCN } from '../../../shared/messages/zh-CN'
 import { MEMBER_FIELD_OF, type ImportField } from './fields'
 
 type Params = Record<string, string | number>
@@ -9,10 +8,6 @@ type Params = Record<string, string | number>
  * renderer words the same key and params in the chosen locale; core keeps the zh-CN sentence for
  * the error report (HQ's and secretaries' spreadsheets stay Chinese).
  */
-
-/** The roster's own `errors.*` keys (import.*, export.*) in zh-CN, as index.ts has always exported them. */
-export const ROSTER_MESSAGES_ZH: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(zhCN.errors).filter(([key]) => key.startsWith('import.') || key.startsWith('export.')))
 
 /**
  * The issue's params plus `field`, the field's label as a reference (`@fields.idNumber`): language-free,

@@ -9,6 +9,12 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat(locale()).format(n)
 }
 
+/** A member list's count line: 「共 1,200 人」, or 「超过 1,000 人，请输入更多内容缩小范围」 when a search stopped counting. */
+export function memberCountText(total: number | null, capped: boolean): string {
+  if (total === null) return ''
+  return i18n.global.t(capped ? 'members.totalCapped' : 'members.total', { n: formatCount(total) })
+}
+
 /** Integer fen as ¥1,234.56. */
 export function formatMoneyFen(fen: number): string {
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(fen / 100)
