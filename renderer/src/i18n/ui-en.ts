@@ -90,6 +90,7 @@ export const uiEn: Widen<UiMessages> = {
   },
   members: {
     title: 'Members',
+    searchPlaceholder: 'Name, pinyin (e.g. zs), employee no., mobile or ID last 4',
     searchHint: 'Name, pinyin initials (e.g. zs), full pinyin, employee no. or mobile fragment (3+ digits), last 4–6 of an ID number',
     total: '{n} members',
     totalCapped: 'More than {n} members: type more to narrow the search',

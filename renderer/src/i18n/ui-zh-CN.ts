@@ -89,6 +89,7 @@ export const uiZhCN = {
   },
   members: {
     title: '会员管理',
+    searchPlaceholder: '姓名、拼音（如 zs）、工号、手机号或身份证号后 4 位',
     searchHint: '姓名、拼音首字母（如 zs）、全拼、工号或手机号片段（3 位以上）、身份证号后 4–6 位',
     total: '共 {n} 人',
     totalCapped: '超过 {n} 人，请输入更多内容缩小范围',
