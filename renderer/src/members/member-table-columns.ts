@@ -37,7 +37,8 @@ function memberColumn(
 
 /**
  * The member table's columns. Sortable keys match members.search `sort` values (name, employeeNo,
- * joinDate, department), so a header click maps straight onto the search request.
+ * joinDate, department), so a header click maps straight onto the search request. Tags get no enter
+ * animation: the virtual table re-mounts cells as it scrolls, and each would fade in again.
  */
 export function memberColumns({ t, words, variant, canWrite, onAction }: Options): Column<MemberRow>[] {
   const writes: RowAction[] = variant === 'register' ? ['edit', 'change'] : ['edit']
@@ -67,7 +68,7 @@ export function memberColumns({ t, words, variant, canWrite, onAction }: Options
       memberColumn('quality', t('members.columns.quality'), 70, (m) =>
         m.qualityIssues.length
           ? h(ElTooltip, { content: m.qualityIssues.map(words.qualityIssue).join('、'), placement: 'top' }, () =>
-            h(ElTag, { type: 'danger', size: 'small', effect: 'plain', 'data-testid': 'unqualified-tag' }, () => t('members.unqualifiedTag')))
+            h(ElTag, { type: 'danger', size: 'small', effect: 'plain', disableTransitions: true, 'data-testid': 'unqualified-tag' }, () => t('members.unqualifiedTag')))
           : ''),
     )
   } else {
@@ -75,7 +76,7 @@ export function memberColumns({ t, words, variant, canWrite, onAction }: Options
       memberColumn('idNumber', t('fields.idNumber'), 172, (m) => m.idNumber ?? ''),
       memberColumn('issues', t('members.columns.issues'), 280, (m) =>
         h('span', { class: 'issue-list', 'data-testid': 'issue-list' },
-          m.qualityIssues.map((q) => h(ElTag, { type: 'danger', size: 'small', effect: 'plain', key: q }, () => words.qualityIssue(q)))),
+          m.qualityIssues.map((q) => h(ElTag, { type: 'danger', size: 'small', effect: 'plain', disableTransitions: true, key: q }, () => words.qualityIssue(q)))),
       { flexGrow: 2 }),
     )
   }
