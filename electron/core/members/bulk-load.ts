@@ -2,12 +2,11 @@ import type { Queryable } from '../db/sqlite'
 
 /**
  * Bulk loading for imports. Big imports add members with the per-row search trigger switched off and fill the search
- * indexes in one INSERT … SELECT per index at the end, inside the caller's transaction (a rollback
+ * indexes with one INSERT … SELECT per index and batch, inside the caller's transaction (a rollback
  * brings the trigger back). Both the bulk statements and the recreated trigger come from the
  * trigger's own stored SQL, so the migrations stay the single definition of what is indexed:
  * each `INSERT INTO t(cols) VALUES (exprs over new.*)` becomes
- * `INSERT INTO t(cols) SELECT exprs FROM members AS new WHERE new.id > <max id before>`.
- * Members are never deleted and ids only grow, so that range is exactly the rows this import added.
+ * `INSERT INTO t(cols) SELECT exprs FROM members AS new WHERE new.id > <indexed up to> AND new.id <= <newest>`.
  */
 export const SEARCH_INSERT_TRIGGER = 'members_search_insert'
 
@@ -21,21 +20,13 @@ export function bulkInsertsFor(triggerSql: string): Array<{ table: string; sql: 
     if (!stmt) continue
     const m = /^INSERT\s+INTO\s+([\w"]+)\s*(\([^)]*\))\s*VALUES\s*\(([\s\S]*)\)$/i.exec(stmt)
     if (!m) return null
-    out.push({ table: m[1]!, sql: `INSERT INTO ${m[1]}${m[2]} SELECT ${m[3]} FROM members AS new WHERE new.id > ? ORDER BY new.id` })
+    out.push({ table: m[1]!, sql: `INSERT INTO ${m[1]}${m[2]} SELECT ${m[3]} FROM members AS new WHERE new.id > ? AND new.id <= ? ORDER BY new.id` })
   }
   return out
 }
 
-/**
- * FTS5 writes its in-memory terms out as a new index segment whenever they pass `hashsize` (1 MB
- * by default): a bulk insert of 100k members left a dozen segments, and every search then looks
- * each term up in each of them (about a tenth of a search's time at 100k). With room for the
- * whole batch the new rows become one segment, at no extra cost to the insert.
- */
-const BULK_FTS_HASHSIZE = 64 * 1024 * 1024
-const DEFAULT_FTS_HASHSIZE = 1024 * 1024
-const setHashsize = (tx: Queryable, table: string, bytes: number) =>
-  tx.run(`INSERT INTO ${table}(${table}, rank) VALUES ('hashsize', ?)`, [bytes])
+/** Handed to the work of a bulk load: fills the search indexes for the members added so far (up to `newestId`). */
+export type SearchCatchUp = (newestId?: number) => Promise<void>
 
 /**
  * Runs `work` (which inserts members) with the search trigger deferred as above and, when the
@@ -43,28 +34,43 @@ const setHashsize = (tx: Queryable, table: string, bytes: number) =>
  * afterwards from their stored SQL: building an index once is far cheaper than updating it row by
  * row, especially for the ID number's blind indexes whose keys are random. All of it happens in
  * the caller's transaction, so a rollback restores the schema exactly.
+ *
+ * `work` may call the catch-up it is given after each batch it writes: an import does, because its
+ * main thread is busy reading the file while SQLite's thread has time, where at the end the search
+ * rows would be work that nothing overlaps. FTS5 writes each statement's terms out as a new index
+ * segment, and every search looks each term up in each segment (a dozen segments cost about a
+ * tenth of a search at 100k), so at the end each FTS index is merged into one ('optimize').
  */
-export async function withBulkLoad<T>(tx: Queryable, work: () => Promise<T>): Promise<T> {
+export async function withBulkLoad<T>(tx: Queryable, work: (catchUp: SearchCatchUp) => Promise<T>): Promise<T> {
   const trigger = await tx.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [SEARCH_INSERT_TRIGGER])
   const bulk = trigger ? bulkInsertsFor(trigger.sql) : null
   const maxBefore = (await tx.get<{ m: number | null }>('SELECT max(id) AS m FROM members'))?.m ?? null
   const indexes = maxBefore === null
     ? await tx.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND sql IS NOT NULL")
     : []
+  const fts5 = new Set((await tx.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")).map((t) => t.name))
+  const ftsFilled = bulk ? bulk.filter((b) => fts5.has(b.table)).map((b) => b.table) : []
   for (const ix of indexes) await tx.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`)
   if (trigger && bulk) await tx.exec(`DROP TRIGGER ${SEARCH_INSERT_TRIGGER}`)
-  const result = await work()
-  for (const ix of indexes) await tx.exec(ix.sql)
-  if (trigger && bulk) {
-    const fts5 = new Set((await tx.all<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")).map((t) => t.name))
-    for (const { table, sql } of bulk) {
-      const isFts5 = fts5.has(table)
-      if (isFts5) await setHashsize(tx, table, BULK_FTS_HASHSIZE)
-      await tx.run(sql, [maxBefore ?? 0])
-      if (isFts5) await setHashsize(tx, table, DEFAULT_FTS_HASHSIZE)
-    }
-    await tx.exec(trigger.sql)
+
+  // Members are never deleted and ids only grow, so ids above the last one indexed are the new rows.
+  let indexedUpTo = maxBefore ?? 0
+  let batches = 0
+  const catchUp: SearchCatchUp = async (newestId) => {
+    if (!trigger || !bulk) return
+    const top = newestId ?? (await tx.get<{ m: number | null }>('SELECT max(id) AS m FROM members'))?.m ?? indexedUpTo
+    if (top <= indexedUpTo) return
+    for (const { sql } of bulk) await tx.run(sql, [indexedUpTo, top])
+    indexedUpTo = top
+    batches++
   }
+
+  const result = await work(catchUp)
+  for (const ix of indexes) await tx.exec(ix.sql)
+  await catchUp()
+  // Merging reads and writes the whole FTS index once: tens of milliseconds at 100k members.
+  if (batches > 1) for (const table of ftsFilled) await tx.run(`INSERT INTO ${table}(${table}) VALUES ('optimize')`)
+  if (trigger && bulk) await tx.exec(trigger.sql)
   return result
 }

@@ -132,8 +132,8 @@ describe('bulk statements from the search trigger', () => {
         VALUES (new.id, coalesce(new.employee_no, ''), coalesce(new.mobile, ''));
     END`
     expect(bulkInsertsFor(sql)?.map((b) => b.sql)).toEqual([
-      'INSERT INTO member_name_fts(rowid, tokens) SELECT new.id, new.name_tokens FROM members AS new WHERE new.id > ? ORDER BY new.id',
-      "INSERT INTO member_number_fts(rowid, employee_no, mobile) SELECT new.id, coalesce(new.employee_no, ''), coalesce(new.mobile, '') FROM members AS new WHERE new.id > ? ORDER BY new.id",
+      'INSERT INTO member_name_fts(rowid, tokens) SELECT new.id, new.name_tokens FROM members AS new WHERE new.id > ? AND new.id <= ? ORDER BY new.id',
+      "INSERT INTO member_number_fts(rowid, employee_no, mobile) SELECT new.id, coalesce(new.employee_no, ''), coalesce(new.mobile, '') FROM members AS new WHERE new.id > ? AND new.id <= ? ORDER BY new.id",
     ])
     expect(bulkInsertsFor('CREATE TRIGGER t AFTER INSERT ON members BEGIN UPDATE x SET y = 1; END')).toBeNull()
   })

@@ -4,7 +4,7 @@ import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
 import { withDerivedFields } from '../members/member-quality'
 import {
-  insertHistory, insertHistoryBulk, insertMembersBulk, updateMember, type HistoryWrite,
+  insertHistory, insertJoinHistoryFor, insertMembersBulk, updateMember,
 } from '../members/member-repository'
 import { loadNameKeyer } from '../members/name-keys'
 import type { SealedIdNumber } from '../members/id-number-protection'
@@ -19,6 +19,7 @@ import { progressReporter } from './import-preview'
 import { withBulkLoad } from '../members/bulk-load'
 
 const CHECKPOINT_AFTER_ROWS = 5000
+const WRITES_AHEAD = 2
 
 export type CommitOptions = ImportOptions & {
   /** The import is recorded as one audit entry (file name and counts) in the same transaction. */
@@ -62,7 +63,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
 
   // New members' ID numbers are sealed on a worker thread while the next rows are read.
   const sealer = options.idNumbers.openBatchSealer()
-  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async () => {
+  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch) => {
     const existing = await loadExistingIndex(tx)
 
     const ensureDepartments = async (names: Iterable<string | null>) => {
@@ -84,11 +85,8 @@ export async function commitImport(db: Database, filePath: string, options: Comm
           return toMemberWrite(r.member.fields, 'active', keyer, options.idNumbers, now, r.member.fields.idNumber ? sealed[next++] : null)
         })
         const ids = await insertMembersBulk(tx, writes)
-        const history: HistoryWrite[] = ids.map((memberId, i) => ({
-          memberId, kind: 'join', eventDate: writes[i]!.joinDate ?? today, fromStatus: null, toStatus: 'active',
-          counterpart: null, note, changedFields: null, now,
-        }))
-        await insertHistoryBulk(tx, history)
+        await insertJoinHistoryFor(tx, ids[0]!, ids[ids.length - 1]!, { today, note, now })
+        await indexForSearch(ids[ids.length - 1])
         counts.inserted += ids.length
       }
       if (chunk.collisions.length && options.onConflict === 'skip') counts.skipped += chunk.collisions.length
@@ -108,26 +106,30 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       }
     }
 
-    // One chunk is written while the next one is read; a failure surfaces at the next hand-over.
-    let pending: Promise<void> = Promise.resolve()
+    // Chunks are written one after another while the next ones are read; up to WRITES_AHEAD of them
+    // wait their turn, so a chunk's sealing (on the worker) overlaps the previous chunk's insert
+    // instead of the two adding up. A failure surfaces at the next hand-over.
+    let written: Promise<void> = Promise.resolve()
+    const queued: Array<Promise<void>> = []
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
-        // Sealing starts now on the worker, so it runs ahead while the previous chunk is still being written.
+        // Sealing starts now on the worker, so it runs ahead while earlier chunks are still being written.
         const sealing = sealer.seal(chunk.newRows.flatMap((r) => (r.member.fields.idNumber ? [r.member.fields.idNumber] : [])))
         sealing.catch(() => undefined)
-        await pending
-        pending = writeChunk(chunk, sealing)
-        pending.catch(() => undefined)
+        written = written.then(() => writeChunk(chunk, sealing))
+        written.catch(() => undefined)
+        queued.push(written)
+        if (queued.length > WRITES_AHEAD) await queued.shift()
         progress?.(chunk.rowsDone)
       })
-      await pending
+      await written
       await options.audit?.trail.record(tx, options.audit.actor, {
         action: 'member.import', entity: 'member', entityId: null,
         changes: { file: options.fileName, ...counts, errors: plan.errorRows.length, departmentsCreated: created },
       }, now)
       return plan
     } catch (err) {
-      await pending.catch(() => undefined)
+      await written.catch(() => undefined)
       throw err
     }
   }))).finally(() => sealer.close())
