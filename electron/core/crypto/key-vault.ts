@@ -53,8 +53,8 @@ export class KeyVault {
   }
 
   /** A worker thread that seals ID numbers in batches with these keys (big imports); close() it after. */
-  openSealWorker(): SealWorker {
-    return new SealWorker({ encKey: this.encKey, indexKey: this.indexKey })
+  openSealWorker(pinyinModule: string | null): SealWorker {
+    return new SealWorker({ encKey: this.encKey, indexKey: this.indexKey }, pinyinModule)
   }
 
   encrypt(plain: string): string {

@@ -1,42 +1,72 @@
 import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../shared/domain/id-number'
 import { IdNumberProtector } from '../members/id-number-protection'
+import { loadNameKeyer, nameTokens, pinyinModulePath } from '../members/name-keys'
 import { KeyVault } from './key-vault'
+import { PREPARED_SLOTS } from './seal-worker'
 
-describe('sealing ID numbers on a worker thread', () => {
+/** A prepared batch's JSON rows as named parts. */
+const parts = (json: string) =>
+  (JSON.parse(json) as Array<Array<string | null>>).map((row) => Object.fromEntries(PREPARED_SLOTS.map((k, i) => [k, row[i]])))
+
+const NAMES = ['张三', '单雄信', '曾国藩', '区家麟', '欧阳娜娜', '扎西卓玛', '阿依古丽·买买提', '吕布', '乐嘉', '长孙无忌', 'Zhang Wei', '张伟2']
+
+describe('preparing import rows on a worker thread', () => {
   const ids = new IdNumberProtector(new KeyVault(Buffer.alloc(32, 7)))
   const values = Array.from({ length: 300 }, (_, i) => makeIdNumber('630102', '19850301', i))
+  const rows = values.map((v, i) => [i % 7 === 3 ? null : v, NAMES[i % NAMES.length]!] as const)
 
-  it('gives what the main thread gives: same blind indexes, ciphertexts it can open, fresh nonces', async () => {
-    const sealer = ids.openBatchSealer()
+  it('gives what the main thread gives: same blind indexes and name keys, ciphertexts it can open, fresh nonces', async () => {
+    const sealer = ids.openBatchSealer(loadNameKeyer)
+    const keyer = await loadNameKeyer()
     try {
-      const [first, second] = await Promise.all([sealer.seal(values.slice(0, 200)), sealer.seal(values.slice(200))])
-      const sealed = [...first!, ...second!]
-      expect(sealed).toHaveLength(300)
-      sealed.forEach((s, i) => {
-        const inline = ids.seal(values[i]!)
-        expect({ ...s, enc: '' }).toEqual({ ...inline, enc: '' })
-        expect(ids.reveal(s.enc)).toBe(values[i])
-        expect(s.enc).not.toBe(inline.enc) // a new random nonce each time
+      const [first, second] = await Promise.all([sealer.prepare(rows.slice(0, 200)), sealer.prepare(rows.slice(200))])
+      const prepared = [...parts(first!), ...parts(second!)]
+      expect(prepared).toHaveLength(300)
+      prepared.forEach((p, i) => {
+        const [idNumber, name] = rows[i]!
+        expect({ tokens: p.tokens, pinyin: p.pinyin, initials: p.initials }).toEqual(keyer(name))
+        expect(p.tokens).toBe(nameTokens(name))
+        if (idNumber === null) {
+          expect([p.enc, p.hash, p.tail4, p.tail5, p.tail6]).toEqual([null, null, null, null, null])
+          return
+        }
+        const { masked: _masked, ...inline } = ids.seal(idNumber)
+        expect({ enc: '', hash: p.hash, tail4: p.tail4, tail5: p.tail5, tail6: p.tail6 }).toEqual({ ...inline, enc: '' })
+        expect(ids.reveal(p.enc!)).toBe(idNumber)
+        expect(p.enc).not.toBe(inline.enc) // a new random nonce each time
       })
-      expect(sealed.some((s) => values[sealed.indexOf(s)]!.endsWith('X'))).toBe(true) // tails of an X check char covered
-      expect(new Set(sealed.map((s) => s.enc.slice(3, 19))).size).toBe(300) // no nonce repeats within a batch
+      expect(keyer('单雄信')).toMatchObject({ pinyin: 'shanxiongxin', initials: 'sxx' }) // a surname reading, worker and here alike
+      expect(rows.some(([v]) => v?.endsWith('X'))).toBe(true) // tails of an X check char covered
+      expect(new Set(prepared.flatMap((p) => (p.enc ? [p.enc.slice(3, 19)] : []))).size).toBe(prepared.filter((p) => p.enc).length)
     } finally {
       await sealer.close()
     }
   })
 
-  it('refuses work after close instead of hanging', async () => {
-    const worker = new KeyVault(Buffer.alloc(32, 7)).openSealWorker()
-    await worker.close()
-    await expect(worker.seal(values.slice(0, 1))).rejects.toThrow(/closed/)
+  it('finds pinyin-pro for the worker', () => {
+    expect(pinyinModulePath()).toMatch(/pinyin-pro/)
   })
 
-  it('seals on the calling thread when the worker is gone, so an import still completes', async () => {
-    const sealer = ids.openBatchSealer()
+  it('refuses work after close instead of hanging', async () => {
+    const worker = new KeyVault(Buffer.alloc(32, 7)).openSealWorker(pinyinModulePath())
+    await worker.close()
+    await expect(worker.prepare(rows.slice(0, 1))).rejects.toThrow(/closed/)
+  })
+
+  it('does the work on the calling thread when the worker is gone or has no pinyin-pro, so an import still completes', async () => {
+    const sealer = ids.openBatchSealer(loadNameKeyer)
     await sealer.close()
-    const [s] = await sealer.seal(values.slice(0, 1))
-    expect(ids.reveal(s!.enc)).toBe(values[0])
-    expect(s!.hash).toBe(ids.hash(values[0]!))
+    const [p] = parts(await sealer.prepare(rows.slice(0, 1)))
+    expect(ids.reveal(p!.enc!)).toBe(values[0])
+    expect(p!.hash).toBe(ids.hash(values[0]!))
+    expect(p!.pinyin).toBe('zhangsan')
+
+    const noPinyin = new KeyVault(Buffer.alloc(32, 7)).openSealWorker('/nowhere/pinyin-pro.js')
+    try {
+      await expect(noPinyin.prepare(rows.slice(0, 1))).rejects.toThrow(/pinyin-pro/)
+    } finally {
+      await noPinyin.close()
+    }
   })
 })

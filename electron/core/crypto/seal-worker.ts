@@ -1,8 +1,17 @@
 import { Worker } from 'node:worker_threads'
 import { SHORT_HMAC_SOURCE } from './short-hmac'
+import { NAME_KEYS_SOURCE } from '../members/name-keys'
 
-/** What one sealed ID number is made of, in the order the worker returns them. */
-export type SealedParts = { enc: string; hash: string; tail4: string; tail5: string; tail6: string }
+/**
+ * A batch of import rows made ready on the worker, as JSON text: per row `[enc, hash, tail4, tail5,
+ * tail6, tokens, pinyin, initials]` (the sealed ID number, null without one, then the name's search
+ * keys), in input order. The text goes straight into the insert statement (insertImportedMembers),
+ * so the main thread never unpacks 100k × 8 strings on the way.
+ */
+export type PreparedRowsJson = string
+
+/** The slots of one row of PreparedRowsJson. */
+export const PREPARED_SLOTS = ['enc', 'hash', 'tail4', 'tail5', 'tail6', 'tokens', 'pinyin', 'initials'] as const
 
 /**
  * The worker's program as source text (an `eval` worker): it then runs the same from tsx, vitest
@@ -17,6 +26,23 @@ ${SHORT_HMAC_SOURCE}
 const encKey = createSecretKey(Buffer.from(workerData.encKey))
 const indexKey = Buffer.from(workerData.indexKey)
 const shortHmac = makeShortHmac(indexKey)
+${NAME_KEYS_SOURCE}
+let nameKeys = null
+try {
+  nameKeys = makeNameKeys(require(workerData.pinyinModule).pinyin)
+} catch {
+  // Without pinyin-pro here, batches are answered with an error and the main thread does the work.
+}
+const keysMemo = new Map()
+function keysOf(name) {
+  let keys = keysMemo.get(name)
+  if (!keys) {
+    if (keysMemo.size >= 20000) keysMemo.clear()
+    keys = nameKeys(name)
+    keysMemo.set(name, keys)
+  }
+  return keys
+}
 let ivPool = Buffer.alloc(0)
 let ivAt = 0
 function nextIv() {
@@ -35,46 +61,44 @@ function blind(purpose, value) {
   return shortHmac(message) ?? createHmac('sha256', indexKey).update(message).digest('base64url').slice(0, 22)
 }
 parentPort.on('message', (m) => {
-  const out = new Array(m.values.length * 5)
-  for (let i = 0; i < m.values.length; i++) {
-    const v = m.values[i]
+  if (!nameKeys) return parentPort.postMessage({ id: m.id, error: 'pinyin-pro could not be loaded' })
+  const out = new Array(m.rows.length)
+  for (let i = 0; i < m.rows.length; i++) {
+    const [v, name] = m.rows[i]
+    const k = keysOf(name)
+    if (v === null) { out[i] = [null, null, null, null, null, k.tokens, k.pinyin, k.initials]; continue }
     const upper = v.toUpperCase()
-    out[i * 5] = encrypt(v)
-    out[i * 5 + 1] = blind('idNumber', v)
-    out[i * 5 + 2] = blind('idTail4', upper.slice(-4))
-    out[i * 5 + 3] = blind('idTail5', upper.slice(-5))
-    out[i * 5 + 4] = blind('idTail6', upper.slice(-6))
+    out[i] = [encrypt(v), blind('idNumber', v), blind('idTail4', upper.slice(-4)), blind('idTail5', upper.slice(-5)),
+      blind('idTail6', upper.slice(-6)), k.tokens, k.pinyin, k.initials]
   }
-  parentPort.postMessage({ id: m.id, out })
+  parentPort.postMessage({ id: m.id, json: JSON.stringify(out) })
 })
 `
 
 /**
- * Seals ID numbers on a worker thread. An import spends about a third of its main-thread time on
- * sealing (AES-GCM and four HMACs per row); handed to a worker, it runs while the main thread reads
- * and checks the next rows. The keys are copied into the worker's memory and die with it.
+ * Seals ID numbers and computes name keys on a worker thread. Sealing (AES-GCM and four HMACs per
+ * row) and pinyin are most of an import's per-row work; handed to a worker, they run while the main
+ * thread reads and checks the next rows. The keys are copied into the worker's memory and die with it.
  */
 export class SealWorker {
   private readonly worker: Worker
-  private readonly waiting = new Map<number, { resolve: (parts: SealedParts[]) => void; reject: (err: Error) => void }>()
+  private readonly waiting = new Map<number, { resolve: (json: PreparedRowsJson) => void; reject: (err: Error) => void }>()
   private nextId = 1
   private failure: Error | null = null
 
-  constructor(keys: { encKey: Buffer; indexKey: Buffer }) {
+  /** `pinyinModule`: pinyin-pro's CommonJS entry (name-keys.ts pinyinModulePath). */
+  constructor(keys: { encKey: Buffer; indexKey: Buffer }, pinyinModule: string | null) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { encKey: new Uint8Array(keys.encKey), indexKey: new Uint8Array(keys.indexKey) },
-      // Its work is short-lived strings: a small heap keeps an import's peak memory down.
-      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+      workerData: { encKey: new Uint8Array(keys.encKey), indexKey: new Uint8Array(keys.indexKey), pinyinModule },
+      // Short-lived strings plus pinyin-pro's dictionaries: a bounded heap keeps an import's peak memory down.
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
     })
-    this.worker.on('message', (m: { id: number; out: string[] }) => {
+    this.worker.on('message', (m: { id: number; json?: PreparedRowsJson; error?: string }) => {
       const w = this.waiting.get(m.id)
       this.waiting.delete(m.id)
-      const parts: SealedParts[] = []
-      for (let i = 0; i < m.out.length; i += 5) {
-        parts.push({ enc: m.out[i]!, hash: m.out[i + 1]!, tail4: m.out[i + 2]!, tail5: m.out[i + 3]!, tail6: m.out[i + 4]! })
-      }
-      w?.resolve(parts)
+      if (m.json !== undefined) w?.resolve(m.json)
+      else w?.reject(new Error(m.error))
     })
     const fail = (err: Error) => {
       this.failure = err
@@ -85,14 +109,14 @@ export class SealWorker {
     this.worker.on('exit', (code) => { if (code !== 0) fail(new Error(`seal worker stopped (${code})`)) })
   }
 
-  /** Seals normalized 18-character ID numbers, in order. */
-  seal(values: readonly string[]): Promise<SealedParts[]> {
+  /** Rows of [normalized 18-character ID number or null, name], in order. */
+  prepare(rows: ReadonlyArray<readonly [string | null, string]>): Promise<PreparedRowsJson> {
     if (this.failure) return Promise.reject(this.failure)
-    if (values.length === 0) return Promise.resolve([])
+    if (rows.length === 0) return Promise.resolve('[]')
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
-      this.worker.postMessage({ id, values })
+      this.worker.postMessage({ id, rows })
     })
   }
 

@@ -1,9 +1,16 @@
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { KeyVault } from '../crypto/key-vault'
-import type { SealedParts } from '../crypto/seal-worker'
+import type { PreparedRowsJson } from '../crypto/seal-worker'
+import { pinyinModulePath, type NameKeyer } from './name-keys'
 
-/** Seals many ID numbers off the main thread (see SealWorker); close() when the batch work is done. */
-export type BatchSealer = { seal(idNumbers: readonly string[]): Promise<SealedIdNumber[]>; close(): Promise<void> }
+/**
+ * Seals ID numbers and computes name keys for many rows off the main thread (see SealWorker);
+ * close() when the batch work is done.
+ */
+export type BatchSealer = {
+  prepare(rows: ReadonlyArray<readonly [idNumber: string | null, name: string]>): Promise<PreparedRowsJson>
+  close(): Promise<void>
+}
 
 /** An ID number as stored: sealed (AES-256-GCM), blind indexes for exact and tail look-ups, the masked form. */
 export type SealedIdNumber = { enc: string; hash: string; tail4: string; tail5: string; tail6: string; masked: string }
@@ -34,19 +41,25 @@ export class IdNumberProtector {
     return t.length >= 4 && t.length <= 6 ? this.vault.blindIndex(`idTail${t.length}`, t) : null
   }
 
-  /** For big imports: the same sealing as seal(), on a worker thread, a batch at a time. */
-  openBatchSealer(): BatchSealer {
-    const worker = this.vault.openSealWorker()
+  /**
+   * For big imports: the same sealing as seal(), and the name keys, on a worker thread, a batch at
+   * a time. `keyer` (loaded on first need) does the keys here if the worker cannot.
+   */
+  openBatchSealer(keyer: () => Promise<NameKeyer>): BatchSealer {
+    const worker = this.vault.openSealWorker(pinyinModulePath())
     return {
-      seal: async (idNumbers) => {
-        let parts: SealedParts[]
+      prepare: async (rows) => {
         try {
-          parts = await worker.seal(idNumbers)
+          return await worker.prepare(rows)
         } catch {
-          // A worker that could not start or died (resource limits): the same work on this thread.
-          return idNumbers.map((v) => this.seal(v))
+          // A worker that could not start, died (resource limits) or has no pinyin-pro: the same work on this thread.
+          const keysOf = await keyer()
+          return JSON.stringify(rows.map(([idNumber, name]) => {
+            const s = idNumber ? this.seal(idNumber) : null
+            const k = keysOf(name)
+            return [s?.enc ?? null, s?.hash ?? null, s?.tail4 ?? null, s?.tail5 ?? null, s?.tail6 ?? null, k.tokens, k.pinyin, k.initials]
+          }))
         }
-        return parts.map((p, i) => ({ ...p, masked: maskIdNumber(idNumbers[i]!) }))
       },
       close: () => worker.close(),
     }

@@ -7,6 +7,8 @@ import type { Database, Queryable, SqlValue } from '../db/sqlite'
 import type { NameKeys } from './name-keys'
 import { numberGrams } from './number-grams'
 import type { IdNumberProtector, SealedIdNumber } from './id-number-protection'
+import { maskIdNumber } from '../../../shared/domain/id-number'
+import { PREPARED_SLOTS, type PreparedRowsJson } from '../crypto/seal-worker'
 import { buildMemberSearch } from './member-search-sql'
 
 /** A member as written: the form's fields plus what core computed. The ID number is only stored sealed. */
@@ -32,7 +34,8 @@ function columnValues(w: MemberWrite): SqlValue[] {
   const s = w.sealedId
   return [
     w.cardNo, w.name, w.gender, w.birthDate, w.ethnicity,
-    s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null, s ? s.tail5 : null, s ? s.tail6 : null, s ? s.masked : null,
+    s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null, s ? s.tail5 : null, s ? s.tail6 : null,
+    s ? s.masked : w.idNumber ? maskIdNumber(w.idNumber) : null,
     w.mobile, w.education, w.politicalStatus, w.nativePlace, w.departmentId, w.post, w.title, w.employeeNo, w.joinDate,
     w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status, w.qualityIssues.join(','), w.keys.tokens, w.keys.pinyin, w.keys.initials,
     numberGrams(w.employeeNo), numberGrams(w.mobile), w.now,
@@ -131,6 +134,54 @@ export async function insertMembersBulk(db: Queryable, rows: readonly MemberWrit
     for (let k = batch.length - 1; k >= 0; k--) ids.push(r.lastID - k)
   }
   return ids
+}
+
+/** Where each slot of a prepared row (PREPARED_SLOTS, from the seal worker) is stored. */
+const PREPARED_COLUMN: Record<(typeof PREPARED_SLOTS)[number], string> = {
+  enc: 'id_number_enc', hash: 'id_number_hash', tail4: 'id_tail4_hash', tail5: 'id_tail5_hash', tail6: 'id_tail6_hash',
+  tokens: 'name_tokens', pinyin: 'name_pinyin', initials: 'name_initials',
+}
+
+/**
+ * An imported row is columnValues + created_at, then its department's name: the department is
+ * looked up by name in SQLite, so rows can be made ready while departments new in the file are
+ * still being created. The sealed ID number and the name keys come from the prepared row at the
+ * same position.
+ */
+const DEPARTMENT_SLOT = MEMBER_INSERT_COLUMNS.length
+const MEMBER_IMPORT_INSERT = (() => {
+  const slotOf = new Map(PREPARED_SLOTS.map((slot, j) => [PREPARED_COLUMN[slot], j]))
+  const values = MEMBER_INSERT_COLUMNS.map((c, i) => {
+    if (c === 'department_id') return `(SELECT id FROM departments WHERE name = r->>${DEPARTMENT_SLOT})`
+    return slotOf.has(c) ? `p->>${slotOf.get(c)}` : `r->>${i}`
+  })
+  return `WITH rows AS MATERIALIZED (SELECT key AS k, value AS r FROM jsonb_each(?)),
+      prepared AS MATERIALIZED (SELECT key AS pk, value AS p FROM jsonb_each(?))
+    INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')})
+    SELECT ${values.join(', ')} FROM rows JOIN prepared ON pk = k ORDER BY k`
+})()
+
+/** Imported members ready for insertImportedMembers: written while the file is still being read. */
+export type ImportedRows = { json: string; count: number }
+
+/** `writes` carry `sealedId: null` and no name keys: the prepared rows bring those. */
+export function importedRows(writes: readonly MemberWrite[], departmentNames: ReadonlyArray<string | null>): ImportedRows {
+  const json = JSON.stringify(writes.map((w, i) => {
+    const v = columnValues(w)
+    v.push(w.now, departmentNames[i] ?? null)
+    return v
+  }))
+  return { json, count: writes.length }
+}
+
+/**
+ * Inserts imported rows with their prepared rows (same order), the two JSON texts joined inside
+ * SQLite (the main thread never unpacks the prepared ones). Call inside a transaction; returns the
+ * ids assigned, in order.
+ */
+export async function insertImportedMembers(db: Queryable, rows: ImportedRows, prepared: PreparedRowsJson): Promise<number[]> {
+  const r = await db.run(MEMBER_IMPORT_INSERT, [rows.json, prepared])
+  return Array.from({ length: rows.count }, (_, i) => r.lastID - (rows.count - 1 - i))
 }
 
 export type HistoryWrite = Omit<HistoryEntry, 'id' | 'createdAt'> & { memberId: number; now: string }

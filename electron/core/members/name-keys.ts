@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+
 /**
  * Search keys computed from a name at write time (performance.md): the name's characters and their
  * adjacent pairs, separated by spaces, for the FTS index (member-search-sql.ts `nameMatch`); full
@@ -26,6 +28,40 @@ export function nameTokens(name: string): string {
 }
 
 /**
+ * The keys of one name, given pinyin-pro's `pinyin`: as JavaScript source, because an import
+ * computes them on its worker thread (seal-worker.ts) and the main thread must compute exactly the
+ * same (see loadNameKeyer). Characters and pairs as in nameTokens; `surname: 'head'` reads 单/曾/区
+ * as surnames (shan/zeng/ou), as a register would.
+ */
+export const NAME_KEYS_SOURCE = String.raw`function makeNameKeys(pinyin) {
+  const letterOrDigit = /[\p{L}\p{N}]/u
+  const asLetters = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
+  return (name) => {
+    const chars = [...name.normalize('NFKC')].filter((c) => letterOrDigit.test(c))
+    const lower = chars.map((c) => c.toLowerCase())
+    const pairs = lower.slice(1).map((c, i) => lower[i] + c)
+    const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
+    return {
+      tokens: lower.concat(pairs).join(' '),
+      pinyin: full.map(asLetters).join(''),
+      initials: full.map((s) => asLetters(s).slice(0, 1)).join(''),
+    }
+  }
+}`
+
+type PinyinFn = (text: string, options: object) => string[]
+const makeNameKeys = new Function(`${NAME_KEYS_SOURCE}\nreturn makeNameKeys`)() as (pinyin: PinyinFn) => NameKeyer
+
+/** Where pinyin-pro's CommonJS build is, for a worker thread to load it; null if it cannot be found. */
+export function pinyinModulePath(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('pinyin-pro')
+  } catch {
+    return null
+  }
+}
+
+/**
  * Names repeat (a roster of 100k has tens of thousands of distinct names, a department far fewer),
  * and pinyin conversion is the dearest step of a write after sealing the ID number, so results are
  * remembered. The keys depend on the name alone; the cache is bounded and simply starts over when full.
@@ -35,17 +71,7 @@ const MEMO_LIMIT = 20_000
 export async function loadNameKeyer(): Promise<NameKeyer> {
   if (keyer) return keyer
   const { pinyin } = await import('pinyin-pro')
-  const asLetters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
-  const compute = (name: string): NameKeys => {
-    const text = nameCharacters(name).join('')
-    // surname: 'head' reads 单/曾/区 as surnames (shan/zeng/ou), as a register would.
-    const full = pinyin(text, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
-    return {
-      tokens: nameTokens(name),
-      pinyin: full.map(asLetters).join(''),
-      initials: full.map((s) => asLetters(s).slice(0, 1)).join(''),
-    }
-  }
+  const compute = makeNameKeys(pinyin as PinyinFn)
   const memo = new Map<string, NameKeys>()
   keyer = (name) => {
     let keys = memo.get(name)

@@ -4,10 +4,10 @@ import type { Database } from '../db/sqlite'
 import { insertDepartment } from '../departments/department-repository'
 import { withDerivedFields } from '../members/member-quality'
 import {
-  insertHistory, insertJoinHistoryFor, insertMembersBulk, updateMember,
+  importedRows, insertHistory, insertImportedMembers, insertJoinHistoryFor, updateMember, type ImportedRows,
 } from '../members/member-repository'
-import { loadNameKeyer } from '../members/name-keys'
-import type { SealedIdNumber } from '../members/id-number-protection'
+import { loadNameKeyer, type NameKeyer } from '../members/name-keys'
+import type { PreparedRowsJson } from '../crypto/seal-worker'
 import { toMemberWrite } from '../members/member-write'
 import { MEMBER_FIELD_OF } from './fields'
 import { resolveCollisions } from './import-diff'
@@ -20,6 +20,8 @@ import { withBulkLoad } from '../members/bulk-load'
 
 const CHECKPOINT_AFTER_ROWS = 5000
 const WRITES_AHEAD = 2
+/** New rows' name keys are computed with their sealing (openBatchSealer): none here. */
+const KEYS_FROM_WORKER: NameKeyer = () => ({ tokens: '', pinyin: '', initials: '' })
 
 export type CommitOptions = ImportOptions & {
   /** The import is recorded as one audit entry (file name and counts) in the same transaction. */
@@ -57,12 +59,12 @@ export async function commitImport(db: Database, filePath: string, options: Comm
   const today = localDate(nowDate)
   const note = `导入：${options.fileName}`
   const progress = await progressReporter(filePath, options)
-  const keyer = await loadNameKeyer()
   const counts = { inserted: 0, updated: 0, skipped: 0 }
   const created: string[] = []
 
-  // New members' ID numbers are sealed on a worker thread while the next rows are read.
-  const sealer = options.idNumbers.openBatchSealer()
+  // New members' ID numbers are sealed and their name keys computed on a worker thread while the
+  // next rows are read. This thread loads pinyin-pro only if it has to (updates, or no worker).
+  const sealer = options.idNumbers.openBatchSealer(loadNameKeyer)
   const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch) => {
     const existing = await loadExistingIndex(tx)
 
@@ -74,17 +76,21 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       }
     }
 
-    const writeChunk = async (chunk: PlanChunk, sealing: Promise<SealedIdNumber[]>) => {
+    const newMemberRows = (chunk: PlanChunk): ImportedRows => {
+      // Birth date and gender were already derived from the ID number by validateRow. The stored
+      // department id is looked up by name when the rows are written (a department new in the file
+      // may not exist yet); here it only tells the quality check whether there is one.
+      const writes = chunk.newRows.map((r) => {
+        r.member.fields.departmentId = r.member.departmentName ? (existing.departments.get(r.member.departmentName) ?? 0) : null
+        return toMemberWrite(r.member.fields, 'active', KEYS_FROM_WORKER, options.idNumbers, now, null)
+      })
+      return importedRows(writes, chunk.newRows.map((r) => r.member.departmentName))
+    }
+
+    const writeChunk = async (chunk: PlanChunk, rows: ImportedRows | null, sealing: Promise<PreparedRowsJson>) => {
       await ensureDepartments([...chunk.newRows, ...chunk.collisions].map((r) => r.member.departmentName))
-      if (chunk.newRows.length) {
-        const sealed = await sealing
-        let next = 0
-        const writes = chunk.newRows.map((r) => {
-          // Birth date and gender were already derived from the ID number by validateRow.
-          r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
-          return toMemberWrite(r.member.fields, 'active', keyer, options.idNumbers, now, r.member.fields.idNumber ? sealed[next++] : null)
-        })
-        const ids = await insertMembersBulk(tx, writes)
+      if (rows) {
+        const ids = await insertImportedMembers(tx, rows, await sealing)
         await insertJoinHistoryFor(tx, ids[0]!, ids[ids.length - 1]!, { today, note, now })
         await indexForSearch(ids[ids.length - 1])
         counts.inserted += ids.length
@@ -97,7 +103,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments, options.idNumbers)) {
         if (!r.diff.length) { counts.skipped++; continue }
         const fields = withDerivedFields({ ...r.after, idNumber: r.plainId(), departmentId: departmentIdOf(existingIdx, r.departmentName) })
-        await updateMember(tx, r.before.id, toMemberWrite(fields, r.before.status, keyer, options.idNumbers, now))
+        await updateMember(tx, r.before.id, toMemberWrite(fields, r.before.status, await loadNameKeyer(), options.idNumbers, now))
         await insertHistory(tx, {
           memberId: r.before.id, kind: 'edit', eventDate: today, fromStatus: null, toStatus: null, counterpart: null,
           note, changedFields: r.diff.map((d) => MEMBER_FIELD_OF[d.field]), now,
@@ -114,9 +120,12 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
         // Sealing starts now on the worker, so it runs ahead while earlier chunks are still being written.
-        const sealing = sealer.seal(chunk.newRows.flatMap((r) => (r.member.fields.idNumber ? [r.member.fields.idNumber] : [])))
+        const sealing = sealer.prepare(chunk.newRows.map((r) => [r.member.fields.idNumber, r.member.fields.name] as const))
         sealing.catch(() => undefined)
-        written = written.then(() => writeChunk(chunk, sealing))
+        // The rows are made ready now, not when their turn to be written comes: this thread is the
+        // import's busiest, and the writes then wait for SQLite alone.
+        const rows = chunk.newRows.length ? newMemberRows(chunk) : null
+        written = written.then(() => writeChunk(chunk, rows, sealing))
         written.catch(() => undefined)
         queued.push(written)
         if (queued.length > WRITES_AHEAD) await queued.shift()
