@@ -92,7 +92,7 @@ export class SealWorker {
       eval: true,
       workerData: { encKey: new Uint8Array(keys.encKey), indexKey: new Uint8Array(keys.indexKey), pinyinModule },
       // Short-lived strings plus pinyin-pro's dictionaries: a bounded heap keeps an import's peak memory down.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
     })
     this.worker.on('message', (m: { id: number; json?: PreparedRowsJson; error?: string }) => {
       const w = this.waiting.get(m.id)

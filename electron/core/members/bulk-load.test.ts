@@ -5,7 +5,10 @@ import { devKeyFileProtector } from '../crypto/key-vault'
 import { DEMO_DEPARTMENTS, generateDemoPeople } from '../demo/demo-people'
 import { insertDepartment } from '../departments/department-repository'
 import { openWorkspace, type Workspace } from '../workspace'
+import type { Queryable } from '../db/sqlite'
 import { withBulkLoad } from './bulk-load'
+
+const FTS = ['member_name_fts', 'member_number_fts']
 import { insertMembersWithHistory } from './member-bulk'
 
 describe('bulk load with the search index caught up in batches', () => {
@@ -36,7 +39,7 @@ describe('bulk load with the search index caught up in batches', () => {
     }, 50))
     // Caught up once 50 rows were waiting (after 60), the rest at the end.
     expect(catchUps).toEqual([0, 60, 60])
-    for (const t of ['member_name_fts', 'member_number_fts']) {
+    for (const t of FTS) {
       expect(await ws.db.get(`SELECT count(*) AS rows, count(DISTINCT segid) AS segments FROM ${t}_idx`))
         .toMatchObject({ segments: 1 })
       expect(await ws.db.get(`SELECT count(*) AS n FROM ${t}`)).toEqual({ n: 90 })
@@ -46,5 +49,23 @@ describe('bulk load with the search index caught up in batches', () => {
       expect(page.rows.map((r) => r.name)).toContain(p.fields.name)
     }
     expect(await ws.db.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'trigger' AND name = 'members_search_insert'")).toEqual({ x: 1 })
+  })
+
+  it('gives FTS5 room for a whole catch-up while it loads (one segment per statement), then sets it back to its default', async () => {
+    const now = '2026-11-27T01:00:00.000Z'
+    const hashsize = (tx: Queryable, t: string) => tx.get<{ v: number }>(`SELECT v FROM ${t}_config WHERE k = 'hashsize'`)
+    const during: unknown[] = []
+    await ws.db.transaction(async (tx) => {
+      const depts = await Promise.all(DEMO_DEPARTMENTS.slice(0, 3).map((d) => insertDepartment(tx, d, now)))
+      await withBulkLoad(tx, async () => {
+        await insertMembersWithHistory(tx, generateDemoPeople(50, 12, depts), now, ws.idNumbers)
+        for (const t of FTS) during.push(await hashsize(tx, t))
+      })
+    })
+    expect(during).toEqual([{ v: 64 * 1024 * 1024 }, { v: 64 * 1024 * 1024 }])
+    for (const t of FTS) {
+      expect(await ws.db.get(`SELECT count(DISTINCT segid) AS segments FROM ${t}_idx`)).toEqual({ segments: 1 })
+      expect(await hashsize(ws.db, t)).toEqual({ v: 1024 * 1024 })
+    }
   })
 })

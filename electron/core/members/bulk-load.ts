@@ -26,6 +26,17 @@ export function bulkInsertsFor(triggerSql: string): Array<{ table: string; sql: 
 }
 
 /**
+ * FTS5 writes its in-memory terms out as a new index segment whenever they pass `hashsize` (1 MB
+ * by default) and at the end of each statement; every search then looks each term up in each
+ * segment (a dozen segments cost about a tenth of a search at 100k). With room for a whole
+ * catch-up, each catch-up statement leaves exactly one segment.
+ */
+const BULK_FTS_HASHSIZE = 64 * 1024 * 1024
+const DEFAULT_FTS_HASHSIZE = 1024 * 1024
+const setHashsize = (tx: Queryable, table: string, bytes: number) =>
+  tx.run(`INSERT INTO ${table}(${table}, rank) VALUES ('hashsize', ?)`, [bytes])
+
+/**
  * Handed to the work of a bulk load: fills the search indexes for the members added so far (up to
  * `newestId`) once `catchUpEvery` of them are waiting, or now when called without an id.
  */
@@ -47,9 +58,8 @@ export const SEARCH_CATCH_UP_ROWS = 10_000
  *
  * `work` may call the catch-up it is given after each batch it writes: an import does, because its
  * main thread is busy reading the file while SQLite's thread has time, where at the end the search
- * rows would be work that nothing overlaps. FTS5 writes each statement's terms out as a new index
- * segment, and every search looks each term up in each segment (a dozen segments cost about a
- * tenth of a search at 100k), so at the end each FTS index is merged into one ('optimize').
+ * rows would be work that nothing overlaps. Each catch-up leaves one FTS segment (see
+ * BULK_FTS_HASHSIZE); when there were several, each FTS index is merged into one at the end.
  */
 export async function withBulkLoad<T>(
   tx: Queryable, work: (catchUp: SearchCatchUp) => Promise<T>, catchUpEvery = SEARCH_CATCH_UP_ROWS,
@@ -65,6 +75,7 @@ export async function withBulkLoad<T>(
   const ftsFilled = bulk ? bulk.filter((b) => fts5.has(b.table)).map((b) => b.table) : []
   for (const ix of indexes) await tx.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`)
   if (trigger && bulk) await tx.exec(`DROP TRIGGER ${SEARCH_INSERT_TRIGGER}`)
+  for (const table of ftsFilled) await setHashsize(tx, table, BULK_FTS_HASHSIZE)
 
   // Members are never deleted and ids only grow, so ids above the last one indexed are the new rows.
   let indexedUpTo = maxBefore ?? 0
@@ -83,6 +94,7 @@ export async function withBulkLoad<T>(
   await catchUp()
   // Merging reads and writes the whole FTS index once: tens of milliseconds at 100k members.
   if (batches > 1) for (const table of ftsFilled) await tx.run(`INSERT INTO ${table}(${table}) VALUES ('optimize')`)
+  for (const table of ftsFilled) await setHashsize(tx, table, DEFAULT_FTS_HASHSIZE)
   if (trigger && bulk) await tx.exec(trigger.sql)
   return result
 }
