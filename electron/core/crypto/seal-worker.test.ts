@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../shared/domain/id-number'
 import { IdNumberProtector } from '../members/id-number-protection'
-import { loadNameKeyer, nameTokens, pinyinModulePath } from '../members/name-keys'
+import { loadNameKeyer, nameTokens, outsideAsar, pinyinModulePath } from '../members/name-keys'
 import { KeyVault } from './key-vault'
 import { PREPARED_SLOTS } from './seal-worker'
 
@@ -44,8 +44,14 @@ describe('preparing import rows on a worker thread', () => {
     }
   })
 
-  it('finds pinyin-pro for the worker', () => {
+  it('finds pinyin-pro for the worker, outside the app archive when packaged', () => {
     expect(pinyinModulePath()).toMatch(/pinyin-pro/)
+    const packed = '/opt/UnionDesk/resources/app.asar/node_modules/pinyin-pro/dist/index.js'
+    expect(outsideAsar(packed, () => true)).toBe('/opt/UnionDesk/resources/app.asar.unpacked/node_modules/pinyin-pro/dist/index.js')
+    expect(outsideAsar(packed, () => false)).toBe(packed)
+    expect(outsideAsar('C:\\Program Files\\UnionDesk\\resources\\app.asar\\node_modules\\pinyin-pro\\dist\\index.js', () => true))
+      .toBe('C:\\Program Files\\UnionDesk\\resources\\app.asar.unpacked\\node_modules\\pinyin-pro\\dist\\index.js')
+    expect(outsideAsar('/work/node_modules/pinyin-pro/dist/index.js', () => true)).toBe('/work/node_modules/pinyin-pro/dist/index.js')
   })
 
   it('refuses work after close instead of hanging', async () => {

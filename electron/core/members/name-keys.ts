@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /**
@@ -55,10 +56,20 @@ const makeNameKeys = new Function(`${NAME_KEYS_SOURCE}\nreturn makeNameKeys`)() 
 /** Where pinyin-pro's CommonJS build is, for a worker thread to load it; null if it cannot be found. */
 export function pinyinModulePath(): string | null {
   try {
-    return createRequire(import.meta.url).resolve('pinyin-pro')
+    return outsideAsar(createRequire(import.meta.url).resolve('pinyin-pro'), existsSync)
   } catch {
     return null
   }
+}
+
+/**
+ * In the packaged app, modules resolve to paths inside app.asar, which only Electron's own file
+ * functions can read; electron-builder.yml unpacks pinyin-pro next to it (app.asar.unpacked), a
+ * real folder a worker thread can load from.
+ */
+export function outsideAsar(path: string, exists: (p: string) => boolean): string {
+  const unpacked = path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
+  return unpacked !== path && exists(unpacked) ? unpacked : path
 }
 
 /**
