@@ -55,6 +55,8 @@ describe('electron-builder.yml', () => {
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json']))
     expect(patterns.filter((p) => !p.startsWith('!'))).toEqual(['out/**', 'package.json'])
     expect(config.asarUnpack?.some((p) => p.includes('sqlite3') && p.endsWith('.node'))).toBe(true)
+    // The import's worker thread loads pinyin-pro from a real folder (name-keys.ts outsideAsar).
+    expect(config.asarUnpack).toContain('node_modules/pinyin-pro/**')
     expect(config.npmRebuild).toBe(false)
   })
 
