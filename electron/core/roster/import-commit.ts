@@ -113,13 +113,13 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     }
 
     // Chunks are written one after another while the next ones are read; up to WRITES_AHEAD of them
-    // wait their turn, so a chunk's sealing (on the worker) overlaps the previous chunk's insert
-    // instead of the two adding up. A failure surfaces at the next hand-over.
+    // wait their turn, so a chunk's work on the worker overlaps the previous chunk's insert instead
+    // of the two adding up. A failure surfaces at the next hand-over.
     let written: Promise<void> = Promise.resolve()
     const queued: Array<Promise<void>> = []
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
-        // Sealing starts now on the worker, so it runs ahead while earlier chunks are still being written.
+        // The worker starts on this chunk's ID numbers and names now, while earlier chunks are still being written.
         const sealing = sealer.prepare(chunk.newRows.map((r) => [r.member.fields.idNumber, r.member.fields.name] as const))
         sealing.catch(() => undefined)
         // The rows are made ready now, not when their turn to be written comes: this thread is the
