@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../tests/fixtures/temp-workspace'
@@ -19,8 +20,10 @@ describe('Database', () => {
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 })
     expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })
     expect(await db.get('PRAGMA mmap_size')).toEqual({ mmap_size: 268435456 })
-    expect(await db.forBulkWrite(async () => [await db.get('PRAGMA mmap_size'), await db.get('PRAGMA cache_size')]))
-      .toEqual([{ mmap_size: 0 }, { cache_size: -16384 }])
+    expect(await db.forBulkWrite(async () => [
+      await db.get('PRAGMA mmap_size'), await db.get('PRAGMA cache_size'), await db.get('PRAGMA wal_autocheckpoint'),
+    ])).toEqual([{ mmap_size: 0 }, { cache_size: -16384 }, { wal_autocheckpoint: 0 }])
+    expect(await db.get('PRAGMA wal_autocheckpoint')).toEqual({ wal_autocheckpoint: 1000 })
     expect(await db.get('PRAGMA mmap_size')).toEqual({ mmap_size: 268435456 })
     expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -65536 })
     expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 })
@@ -62,5 +65,29 @@ describe('Database', () => {
     // The cache is bounded: old statements are finalized, not leaked; close still succeeds.
     for (let i = 0; i < 60; i++) expect(await db.cachedAll(`SELECT ${i} AS i`)).toEqual([{ i }])
     expect(await db.cachedAll(sum, [5])).toEqual([{ s: 5 }])
+  })
+
+  it('answers searches from the last commit while a long write is still in progress', async () => {
+    await db.run('INSERT INTO t VALUES (1)')
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    let inserted!: () => void
+    const insertedOne = new Promise<void>((r) => { inserted = r })
+    const write = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t VALUES (2)')
+      inserted()
+      await gate
+    })
+    await insertedOne
+    // The transaction holds the writer; a search does not wait for it and sees only committed rows.
+    expect(await db.cachedAll('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }])
+    release()
+    await write
+    expect(await db.cachedAll('SELECT count(*) AS n FROM t')).toEqual([{ n: 2 }])
+    // Folding the WAL goes through with the read connection open.
+    await db.run('INSERT INTO t VALUES (3)')
+    await db.foldWal()
+    expect(statSync(`${db.file}-wal`).size).toBe(0)
+    expect(await db.cachedAll('SELECT count(*) AS n FROM t')).toEqual([{ n: 3 }])
   })
 })

@@ -99,17 +99,16 @@ export class Database implements Queryable {
   private tail: Promise<unknown> = Promise.resolve()
   private closed = false
 
+  private readerTail: Promise<unknown> = Promise.resolve()
+
   private constructor(
     private readonly conn: Connection,
+    private readonly reader: Connection | null,
     readonly file: string,
   ) {}
 
   static async open(file: string, options: OpenOptions = {}): Promise<Database> {
-    const mode = options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE
-    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)))
-    })
-    const conn = new Connection(raw)
+    const conn = await openConnection(file, options.readOnly ?? false)
     // performance.md: WAL, FK on, a 64 MiB page cache (the 2 MB default makes scans ~2x slower).
     // secure_delete: freed pages are zeroed, so replaced sensitive values do not linger in the file.
     // mmap: a 100k-member register (~85 MB) outgrows the page cache, and a search's page of 50
@@ -123,10 +122,16 @@ export class Database implements Queryable {
       PRAGMA temp_store = MEMORY;
       PRAGMA secure_delete = ON;
     `)
-    if (!options.readOnly) {
-      await conn.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'};`)
+    if (options.readOnly) return new Database(conn, null, file)
+    await conn.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'};`)
+    // Searches run on a second, read-only connection (see cachedAll). WAL lets it read the last
+    // committed state while the first one writes, so the list can be searched during an import.
+    let reader: Connection | null = null
+    if (file !== ':memory:' && !file.startsWith('file:')) {
+      reader = await openConnection(file, true).catch(() => null)
+      await reader?.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = ${CACHE_KIB}; PRAGMA mmap_size = ${MMAP_BYTES}; PRAGMA temp_store = MEMORY;`)
     }
-    return new Database(conn, file)
+    return new Database(conn, reader, file)
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -152,24 +157,45 @@ export class Database implements Queryable {
     return this.enqueue(() => this.conn.exec(sql))
   }
 
-  /** `all` through a kept prepared statement: for the hot read paths (search), outside transactions. */
+  /**
+   * `all` through a kept prepared statement, for the hot read paths (search). It runs on the read
+   * connection when there is one: it sees every committed write, and does not wait for a
+   * transaction in progress (an import's), whose rows it shows once committed.
+   */
   cachedAll<T>(sql: string, params?: Params): Promise<T[]> {
-    return this.enqueue(() => this.conn.cachedAll<T>(sql, params))
+    const reader = this.reader
+    if (!reader) return this.enqueue(() => this.conn.cachedAll<T>(sql, params))
+    if (this.closed) return Promise.reject(new Error('database is closed'))
+    const result = this.readerTail.then(() => reader.cachedAll<T>(sql, params))
+    this.readerTail = result.catch(() => undefined)
+    return result
   }
 
   /**
    * For a bulk write (an import rebuilds indexes by scanning every member): no memory map, since
    * through it those scans would count the whole file in the process's resident memory (what an
    * import's memory ceiling is measured by; read() serves them as well), and a smaller page cache.
+   * No automatic checkpoint at its COMMIT either: copying a big write from the WAL into the file
+   * is left to foldWal, after the write has returned (the write is durable once committed).
    */
   async forBulkWrite<T>(work: () => Promise<T>): Promise<T> {
     // The cache only fills with pages on their way to the WAL: a quarter of it writes as fast.
-    await this.exec(`PRAGMA mmap_size = 0; PRAGMA cache_size = ${CACHE_KIB / 4}`)
+    await this.exec(`PRAGMA mmap_size = 0; PRAGMA cache_size = ${CACHE_KIB / 4}; PRAGMA wal_autocheckpoint = 0`)
     try {
       return await work()
     } finally {
-      await this.exec(`PRAGMA mmap_size = ${MMAP_BYTES}; PRAGMA cache_size = ${CACHE_KIB}`)
+      await this.exec(`PRAGMA mmap_size = ${MMAP_BYTES}; PRAGMA cache_size = ${CACHE_KIB}; PRAGMA wal_autocheckpoint = 1000`)
     }
+  }
+
+  /**
+   * Folds the WAL into the database file and empties it, in the background: reads after it are
+   * faster and a backup copies one file. Searches (on the read connection) go on meanwhile; other
+   * queries wait their turn behind it. Best effort: a busy reader only defers it to SQLite's next
+   * automatic checkpoint.
+   */
+  foldWal(): Promise<void> {
+    return this.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined)
   }
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT; any throw rolls everything back. */
@@ -189,7 +215,17 @@ export class Database implements Queryable {
 
   async close(): Promise<void> {
     await this.enqueue(async () => undefined)
+    await this.readerTail
     this.closed = true
+    await this.reader?.close()
     await this.conn.close()
   }
+}
+
+async function openConnection(file: string, readOnly: boolean): Promise<Connection> {
+  const mode = readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)))
+  })
+  return new Connection(raw)
 }

@@ -143,9 +143,9 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     }
   }))).finally(() => sealer.close())
 
-  // A big import leaves a WAL as large as the data it wrote: fold it into the database file now
-  // (reads after it are faster and a backup copies one file). Best effort: a busy reader only defers it.
-  if (counts.inserted + counts.updated >= CHECKPOINT_AFTER_ROWS) await db.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined)
+  // A big import leaves a WAL as large as the data it wrote (forBulkWrite skips the checkpoint at
+  // its COMMIT): it is folded into the database file after this returns.
+  if (counts.inserted + counts.updated >= CHECKPOINT_AFTER_ROWS) void db.foldWal()
   const durationMs = performance.now() - started
   return {
     ...counts,
