@@ -87,6 +87,10 @@ const CACHE_KIB = -65536
 /** Reads map up to this much of the file (see open); `forBulkWrite` turns it off for bulk writes. */
 const MMAP_BYTES = 256 * 1024 * 1024
 
+/** What every connection reads with (the writer adds foreign keys and secure_delete). */
+const READ_PRAGMAS = `PRAGMA busy_timeout = 5000; PRAGMA cache_size = ${CACHE_KIB}; PRAGMA mmap_size = ${MMAP_BYTES};
+  PRAGMA temp_store = MEMORY;`
+
 /** Distinct hot statements: search builds a handful of shapes per kind of query and filter set. */
 const STATEMENT_CACHE_SIZE = 48
 
@@ -114,14 +118,7 @@ export class Database implements Queryable {
     // mmap: a 100k-member register (~85 MB) outgrows the page cache, and a search's page of 50
     // members then costs a read() system call per row; mapped pages are read in place from the
     // OS cache instead (writes still go through the WAL as usual).
-    await conn.exec(`
-      PRAGMA busy_timeout = 5000;
-      PRAGMA foreign_keys = ON;
-      PRAGMA cache_size = ${CACHE_KIB};
-      PRAGMA mmap_size = ${MMAP_BYTES};
-      PRAGMA temp_store = MEMORY;
-      PRAGMA secure_delete = ON;
-    `)
+    await conn.exec(`${READ_PRAGMAS} PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;`)
     if (options.readOnly) return new Database(conn, null, file)
     await conn.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'};`)
     // Searches run on a second, read-only connection (see cachedAll). WAL lets it read the last
@@ -129,7 +126,7 @@ export class Database implements Queryable {
     let reader: Connection | null = null
     if (file !== ':memory:' && !file.startsWith('file:')) {
       reader = await openConnection(file, true).catch(() => null)
-      await reader?.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = ${CACHE_KIB}; PRAGMA mmap_size = ${MMAP_BYTES}; PRAGMA temp_store = MEMORY;`)
+      await reader?.exec(READ_PRAGMAS)
     }
     return new Database(conn, reader, file)
   }

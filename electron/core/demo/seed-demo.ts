@@ -27,5 +27,5 @@ export async function seedDemo(db: Database, clock: Clock, ids: IdNumberProtecto
   })
   // As after a big import: fold the WAL (as large as the data just written) into the database file,
   // so reads do not look every page up in it first.
-  await db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+  await db.foldWal()
 }

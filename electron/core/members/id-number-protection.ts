@@ -1,6 +1,6 @@
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { KeyVault } from '../crypto/key-vault'
-import type { PreparedRowsJson } from '../crypto/seal-worker'
+import { PREPARED_SLOTS, type PreparedRowsJson } from '../crypto/seal-worker'
 import { pinyinModulePath, type NameKeyer } from './name-keys'
 
 /**
@@ -55,9 +55,8 @@ export class IdNumberProtector {
           // A worker that could not start, died (resource limits) or has no pinyin-pro: the same work on this thread.
           const keysOf = await keyer()
           return JSON.stringify(rows.map(([idNumber, name]) => {
-            const s = idNumber ? this.seal(idNumber) : null
-            const k = keysOf(name)
-            return [s?.enc ?? null, s?.hash ?? null, s?.tail4 ?? null, s?.tail5 ?? null, s?.tail6 ?? null, k.tokens, k.pinyin, k.initials]
+            const parts = { ...(idNumber ? this.seal(idNumber) : null), ...keysOf(name) }
+            return PREPARED_SLOTS.map((slot) => parts[slot] ?? null)
           }))
         }
       },

@@ -35,7 +35,7 @@ function columnValues(w: MemberWrite): SqlValue[] {
   return [
     w.cardNo, w.name, w.gender, w.birthDate, w.ethnicity,
     s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null, s ? s.tail5 : null, s ? s.tail6 : null,
-    s ? s.masked : w.idNumber ? maskIdNumber(w.idNumber) : null,
+    w.idNumber ? maskIdNumber(w.idNumber) : null,
     w.mobile, w.education, w.politicalStatus, w.nativePlace, w.departmentId, w.post, w.title, w.employeeNo, w.joinDate,
     w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status, w.qualityIssues.join(','), w.keys.tokens, w.keys.pinyin, w.keys.initials,
     numberGrams(w.employeeNo), numberGrams(w.mobile), w.now,

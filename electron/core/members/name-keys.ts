@@ -12,38 +12,38 @@ export type NameKeyer = (name: string) => NameKeys
 
 let keyer: NameKeyer | undefined
 
-/** Only letters/digits take part in search; "·" in transliterated names and spaces are dropped. */
-export function nameCharacters(name: string): string[] {
-  return [...name.normalize('NFKC')].filter((c) => /[\p{L}\p{N}]/u.test(c))
-}
-
-/** 张伟华 → 张伟, 伟华: a 2-character search is then one token, not a phrase of two common ones. */
-export function namePairs(chars: readonly string[]): string[] {
-  return chars.slice(1).map((c, i) => chars[i]! + c)
-}
-
-/** The FTS text: characters first, then pairs, so the pairs of a name sit at consecutive positions. */
-export function nameTokens(name: string): string {
-  const chars = nameCharacters(name).map((c) => c.toLowerCase())
-  return [...chars, ...namePairs(chars)].join(' ')
-}
-
 /**
- * The keys of one name, given pinyin-pro's `pinyin`: as JavaScript source, because an import
- * computes them on its worker thread (seal-worker.ts) and the main thread must compute exactly the
- * same (see loadNameKeyer). Characters and pairs as in nameTokens; `surname: 'head'` reads 单/曾/区
- * as surnames (shan/zeng/ou), as a register would.
+ * How a name becomes search keys, as JavaScript source: an import computes the keys on its worker
+ * thread (seal-worker.ts) and every other write on this one, and both must get exactly the same, so
+ * both run this one text (this thread through the definitions exported below).
+ * - nameCharacters: only letters/digits take part in search; "·" in transliterated names and spaces are dropped.
+ * - namePairs: 张伟华 → 张伟, 伟华, so a 2-character search is one token, not a phrase of two common ones.
+ * - nameTokens, the FTS text: characters first, then pairs, so the pairs of a name sit at consecutive positions.
+ * - makeNameKeys, given pinyin-pro's `pinyin`: the tokens, full pinyin and initials; `surname: 'head'`
+ *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would.
  */
-export const NAME_KEYS_SOURCE = String.raw`function makeNameKeys(pinyin) {
-  const letterOrDigit = /[\p{L}\p{N}]/u
+export const NAME_KEYS_SOURCE = String.raw`
+const letterOrDigit = /[\p{L}\p{N}]/u
+function nameCharacters(name) {
+  return [...name.normalize('NFKC')].filter((c) => letterOrDigit.test(c))
+}
+function namePairs(chars) {
+  return chars.slice(1).map((c, i) => chars[i] + c)
+}
+function tokensOf(chars) {
+  const lower = chars.map((c) => c.toLowerCase())
+  return lower.concat(namePairs(lower)).join(' ')
+}
+function nameTokens(name) {
+  return tokensOf(nameCharacters(name))
+}
+function makeNameKeys(pinyin) {
   const asLetters = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
   return (name) => {
-    const chars = [...name.normalize('NFKC')].filter((c) => letterOrDigit.test(c))
-    const lower = chars.map((c) => c.toLowerCase())
-    const pairs = lower.slice(1).map((c, i) => lower[i] + c)
+    const chars = nameCharacters(name)
     const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
     return {
-      tokens: lower.concat(pairs).join(' '),
+      tokens: tokensOf(chars),
       pinyin: full.map(asLetters).join(''),
       initials: full.map((s) => asLetters(s).slice(0, 1)).join(''),
     }
@@ -51,7 +51,15 @@ export const NAME_KEYS_SOURCE = String.raw`function makeNameKeys(pinyin) {
 }`
 
 type PinyinFn = (text: string, options: object) => string[]
-const makeNameKeys = new Function(`${NAME_KEYS_SOURCE}\nreturn makeNameKeys`)() as (pinyin: PinyinFn) => NameKeyer
+type NameKeyDefinitions = {
+  nameCharacters(name: string): string[]
+  namePairs(chars: readonly string[]): string[]
+  nameTokens(name: string): string
+  makeNameKeys(pinyin: PinyinFn): NameKeyer
+}
+const definitions = new Function(`${NAME_KEYS_SOURCE}\nreturn { nameCharacters, namePairs, nameTokens, makeNameKeys }`)() as NameKeyDefinitions
+export const { nameCharacters, namePairs, nameTokens } = definitions
+const { makeNameKeys } = definitions
 
 /** Where pinyin-pro's CommonJS build is, for a worker thread to load it; null if it cannot be found. */
 export function pinyinModulePath(): string | null {
