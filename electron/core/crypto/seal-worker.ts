@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { GCM_BATCH_SOURCE } from './gcm-batch'
 import { SHORT_HMAC_SOURCE } from './short-hmac'
 import { NAME_KEYS_SOURCE } from '../members/name-keys'
 
@@ -21,9 +22,10 @@ export const PREPARED_SLOTS = ['enc', 'hash', 'tail4', 'tail5', 'tail6', 'tokens
  */
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads')
-const { createCipheriv, createHmac, createSecretKey, randomBytes } = require('node:crypto')
+const { createCipheriv, createHmac, randomBytes } = require('node:crypto')
 ${SHORT_HMAC_SOURCE}
-const encKey = createSecretKey(Buffer.from(workerData.encKey))
+${GCM_BATCH_SOURCE}
+const sealAll = makeGcmBatch(createCipheriv, Buffer.from(workerData.encKey))
 const indexKey = Buffer.from(workerData.indexKey)
 const shortHmac = makeShortHmac(indexKey)
 ${NAME_KEYS_SOURCE}
@@ -43,32 +45,24 @@ function keysOf(name) {
   }
   return keys
 }
-let ivPool = Buffer.alloc(0)
-let ivAt = 0
-function nextIv() {
-  if (ivAt + 12 > ivPool.length) { ivPool = randomBytes(12 * 1024); ivAt = 0 }
-  ivAt += 12
-  return ivPool.subarray(ivAt - 12, ivAt)
-}
-function encrypt(plain) {
-  const iv = nextIv()
-  const cipher = createCipheriv('aes-256-gcm', encKey, iv)
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-  return 'v1.' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
-}
 function blind(purpose, value) {
   const message = purpose + '\u0000' + value
   return shortHmac(message) ?? createHmac('sha256', indexKey).update(message).digest('base64url').slice(0, 22)
 }
 parentPort.on('message', (m) => {
   if (!nameKeys) return parentPort.postMessage({ id: m.id, error: 'pinyin-pro could not be loaded' })
+  const ids = []
+  for (const [v] of m.rows) if (v !== null) ids.push(v)
+  // One fresh random 96-bit IV per ID number (GCM's nonce), drawn for the whole batch at once.
+  const sealed = sealAll(ids, randomBytes(12 * ids.length))
   const out = new Array(m.rows.length)
+  let s = 0
   for (let i = 0; i < m.rows.length; i++) {
     const [v, name] = m.rows[i]
     const k = keysOf(name)
     if (v === null) { out[i] = [null, null, null, null, null, k.tokens, k.pinyin, k.initials]; continue }
     const upper = v.toUpperCase()
-    out[i] = [encrypt(v), blind('idNumber', v), blind('idTail4', upper.slice(-4)), blind('idTail5', upper.slice(-5)),
+    out[i] = [sealed[s++], blind('idNumber', v), blind('idTail4', upper.slice(-4)), blind('idTail5', upper.slice(-5)),
       blind('idTail6', upper.slice(-6)), k.tokens, k.pinyin, k.initials]
   }
   parentPort.postMessage({ id: m.id, json: JSON.stringify(out) })
