@@ -143,35 +143,36 @@ const PREPARED_COLUMN: Record<(typeof PREPARED_SLOTS)[number], string> = {
 }
 
 /**
- * An imported row is columnValues + created_at, then its department's name: the department is
- * looked up by name in SQLite, so rows can be made ready while departments new in the file are
- * still being created. The sealed ID number and the name keys come from the prepared row at the
- * same position.
+ * An imported row is columnValues without its last value, updated_at: an import's rows all have the
+ * same time, sent once as a parameter for updated_at and created_at. The sealed ID number and the
+ * name keys come from the prepared row at the same position.
  */
-const DEPARTMENT_SLOT = MEMBER_INSERT_COLUMNS.length
 const MEMBER_IMPORT_INSERT = (() => {
   const slotOf = new Map(PREPARED_SLOTS.map((slot, j) => [PREPARED_COLUMN[slot], j]))
   const values = MEMBER_INSERT_COLUMNS.map((c, i) => {
-    if (c === 'department_id') return `(SELECT id FROM departments WHERE name = r->>${DEPARTMENT_SLOT})`
+    if (c === 'updated_at' || c === 'created_at') return '?3'
     return slotOf.has(c) ? `p->>${slotOf.get(c)}` : `r->>${i}`
   })
-  return `WITH rows AS MATERIALIZED (SELECT key AS k, value AS r FROM jsonb_each(?)),
-      prepared AS MATERIALIZED (SELECT key AS pk, value AS p FROM jsonb_each(?))
+  return `WITH rows AS MATERIALIZED (SELECT key AS k, value AS r FROM jsonb_each(?1)),
+      prepared AS MATERIALIZED (SELECT key AS pk, value AS p FROM jsonb_each(?2))
     INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')})
     SELECT ${values.join(', ')} FROM rows JOIN prepared ON pk = k ORDER BY k`
 })()
 
 /** Imported members ready for insertImportedMembers: written while the file is still being read. */
-export type ImportedRows = { json: string; count: number }
+export type ImportedRows = { json: string; count: number; now: string }
 
-/** `writes` carry `sealedId: null` and no name keys: the prepared rows bring those. */
-export function importedRows(writes: readonly MemberWrite[], departmentNames: ReadonlyArray<string | null>): ImportedRows {
-  const json = JSON.stringify(writes.map((w, i) => {
+/**
+ * `writes` carry `sealedId: null` and no name keys (the prepared rows bring those), their
+ * department's id, and all the same `now`.
+ */
+export function importedRows(writes: readonly MemberWrite[]): ImportedRows {
+  const json = JSON.stringify(writes.map((w) => {
     const v = columnValues(w)
-    v.push(w.now, departmentNames[i] ?? null)
+    v.length-- // updated_at: see MEMBER_IMPORT_INSERT
     return v
   }))
-  return { json, count: writes.length }
+  return { json, count: writes.length, now: writes[0]?.now ?? '' }
 }
 
 /**
@@ -180,7 +181,7 @@ export function importedRows(writes: readonly MemberWrite[], departmentNames: Re
  * ids assigned, in order.
  */
 export async function insertImportedMembers(db: Queryable, rows: ImportedRows, prepared: PreparedRowsJson): Promise<number[]> {
-  const r = await db.run(MEMBER_IMPORT_INSERT, [rows.json, prepared])
+  const r = await db.run(MEMBER_IMPORT_INSERT, [rows.json, prepared, rows.now])
   return Array.from({ length: rows.count }, (_, i) => r.lastID - (rows.count - 1 - i))
 }
 

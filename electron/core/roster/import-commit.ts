@@ -68,27 +68,32 @@ export async function commitImport(db: Database, filePath: string, options: Comm
   const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch) => {
     const existing = await loadExistingIndex(tx)
 
-    const ensureDepartments = async (names: Iterable<string | null>) => {
-      for (const name of names) {
-        if (!name || existing.departments.has(name)) continue
-        existing.departments.set(name, await insertDepartment(tx, name, now))
-        created.push(name)
-      }
+    // Reading and writing both create departments, one call at a time so none is created twice.
+    let departmentsCreated: Promise<void> = Promise.resolve()
+    const ensureDepartments = (names: ReadonlyArray<string | null>): Promise<void> => {
+      if (names.every((name) => !name || existing.departments.has(name))) return departmentsCreated
+      departmentsCreated = departmentsCreated.then(async () => {
+        for (const name of names) {
+          if (!name || existing.departments.has(name)) continue
+          existing.departments.set(name, await insertDepartment(tx, name, now))
+          created.push(name)
+        }
+      })
+      return departmentsCreated
     }
 
     const newMemberRows = (chunk: PlanChunk): ImportedRows => {
-      // Birth date and gender were already derived from the ID number by validateRow. The stored
-      // department id is looked up by name when the rows are written (a department new in the file
-      // may not exist yet); here it only tells the quality check whether there is one.
+      // Birth date and gender were already derived from the ID number by validateRow; the
+      // chunk's new departments exist by now (see below).
       const writes = chunk.newRows.map((r) => {
-        r.member.fields.departmentId = r.member.departmentName ? (existing.departments.get(r.member.departmentName) ?? 0) : null
+        r.member.fields.departmentId = departmentIdOf(existing, r.member.departmentName)
         return toMemberWrite(r.member.fields, 'active', KEYS_FROM_WORKER, options.idNumbers, now, null)
       })
-      return importedRows(writes, chunk.newRows.map((r) => r.member.departmentName))
+      return importedRows(writes)
     }
 
     const writeChunk = async (chunk: PlanChunk, rows: ImportedRows | null, sealing: Promise<PreparedRowsJson>) => {
-      await ensureDepartments([...chunk.newRows, ...chunk.collisions].map((r) => r.member.departmentName))
+      await ensureDepartments(chunk.collisions.map((r) => r.member.departmentName))
       if (rows) {
         const ids = await insertImportedMembers(tx, rows, await sealing)
         await insertJoinHistoryFor(tx, ids[0]!, ids[ids.length - 1]!, { today, note, now })
@@ -124,6 +129,8 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         sealing.catch(() => undefined)
         // The rows are made ready now, not when their turn to be written comes: this thread is the
         // import's busiest, and the writes then wait for SQLite alone.
+        // Departments new in the file are created first, so each row carries its department's id.
+        await ensureDepartments(chunk.newRows.map((r) => r.member.departmentName))
         const rows = chunk.newRows.length ? newMemberRows(chunk) : null
         written = written.then(() => writeChunk(chunk, rows, sealing))
         written.catch(() => undefined)
