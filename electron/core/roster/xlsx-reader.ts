@@ -83,6 +83,14 @@ const RPH = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g
 
 /** All text runs of an <si> or <is> (phonetic guides left out). */
 function runText(inner: string): string {
+  // Mostly one plain run, <t>text</t> or <t xml:space="preserve">text</t>: no expressions needed.
+  if (inner.startsWith('<t') && inner.endsWith('</t>')) {
+    const gt = inner.indexOf('>')
+    const c = inner.charCodeAt(2)
+    if ((c === 62 || c === 32) && inner.charCodeAt(gt - 1) !== 47 && inner.indexOf('<', gt) === inner.length - 4) {
+      return decodeXmlText(inner.slice(gt + 1, -4))
+    }
+  }
   if (inner.includes('rPh')) inner = inner.replace(RPH, '')
   let s = ''
   T.lastIndex = 0
@@ -128,9 +136,87 @@ function quotedAfter(attrs: string, key: string): string | null {
   return end < 0 ? null : attrs.slice(i + key.length + 1, end)
 }
 
+/** A cell's value from its type attribute and the text of its <v>. */
+function cellValue(t: string | null, v: string, shared: readonly string[]): CellValue {
+  switch (t) {
+    case 's': return shared[Number(v)] ?? null
+    case 'str': return decodeXmlText(v)
+    case 'b': return v === '1' || v === 'true'
+    case 'e': return null
+    case 'd': { const d = new Date(v.length <= 10 ? `${v}T00:00:00Z` : v); return Number.isNaN(d.getTime()) ? null : d }
+    default: { const n = Number(v); return Number.isFinite(n) ? n : null }
+  }
+}
+
+/** Where `</v></c>` starts when s[at] begins `<v>text</v></c>`, else -1. */
+function plainValueEnd(s: string, at: number): number {
+  if (s.charCodeAt(at) !== 60 || s.charCodeAt(at + 1) !== 118 || s.charCodeAt(at + 2) !== 62) return -1
+  const lt = s.indexOf('<', at + 3)
+  return lt >= 0 && s.startsWith('</v></c>', lt) ? lt : -1
+}
+
+/**
+ * A row's cells from markup without namespace prefixes, as Excel, WPS and exceljs write it: plain
+ * string searches, no regular expressions or match objects (they were half of an import's reading
+ * at 100k rows). Returns null at anything else, for parseRow's general path.
+ */
+function parseCellsPlain(inner: string, shared: readonly string[]): CellValue[] | null {
+  const cells: CellValue[] = []
+  let next = 1
+  for (let i = inner.indexOf('<'); i >= 0;) {
+    const after = inner.charCodeAt(i + 2)
+    if (inner.charCodeAt(i + 1) !== 99 /* c */ || (after !== 32 && after !== 62 && after !== 47)) return null
+    const gt = inner.indexOf('>', i)
+    if (gt < 0) return null
+    // The r and t attributes: a short tag, read character by character.
+    let ref: string | null = null
+    let t: string | null = null
+    for (let p = i + 3; p < gt; p++) {
+      if (inner.charCodeAt(p) !== 61 /* = */ || inner.charCodeAt(p - 2) > 32) continue
+      const close = inner.indexOf(inner[p + 1]!, p + 2)
+      if (close < 0 || close > gt) return null
+      const name = inner.charCodeAt(p - 1)
+      if (name === 114 /* r */) ref = inner.slice(p + 2, close)
+      else if (name === 116 /* t */) t = inner.slice(p + 2, close)
+      p = close
+    }
+    const col = ref ? columnOf(ref) : next
+    next = col + 1
+    if (inner.charCodeAt(gt - 1) === 47 /* / */) { i = inner.indexOf('<', gt); continue }
+    let value: CellValue
+    const vEnd = t === 'inlineStr' ? -1 : plainValueEnd(inner, gt + 1)
+    if (vEnd > 0) {
+      // The usual body, <v>…</v> and nothing else.
+      i = inner.charCodeAt(vEnd + 8) === 60 ? vEnd + 8 : inner.indexOf('<', vEnd + 8)
+      if (vEnd === gt + 4) continue
+      value = cellValue(t, inner.slice(gt + 4, vEnd), shared)
+    } else {
+      const end = inner.indexOf('</c>', gt)
+      if (end < 0) return null
+      i = inner.indexOf('<', end + 4)
+      if (t === 'inlineStr') {
+        const is = IS.exec(inner.slice(gt + 1, end))
+        value = is ? runText(is[1]!) : null
+      } else {
+        const vs = inner.indexOf('<v>', gt)
+        if (vs < 0 || vs > end) continue
+        const ve = inner.indexOf('</v>', vs)
+        if (ve < 0 || ve > end) return null
+        if (ve === vs + 3) continue
+        value = cellValue(t, inner.slice(vs + 3, ve), shared)
+      }
+    }
+    while (cells.length < col - 1) cells.push(null)
+    cells[col - 1] = value
+  }
+  return cells
+}
+
 function parseRow(openTag: string, inner: string, previous: number, shared: readonly string[]): RosterRow {
   const r = quotedAfter(openTag, ' r=')
   const rowNumber = r ? Number(r) : previous + 1
+  const plain = parseCellsPlain(inner, shared)
+  if (plain) return { rowNumber, cells: plain }
   const cells: CellValue[] = []
   let next = 1
   CELL.lastIndex = 0
@@ -149,14 +235,7 @@ function parseRow(openTag: string, inner: string, previous: number, shared: read
     } else {
       const v = V.exec(body)?.[1]
       if (v === undefined || v === '') continue
-      switch (t) {
-        case 's': value = shared[Number(v)] ?? null; break
-        case 'str': value = decodeXmlText(v); break
-        case 'b': value = v === '1' || v === 'true'; break
-        case 'e': value = null; break
-        case 'd': { const d = new Date(v.length <= 10 ? `${v}T00:00:00Z` : v); value = Number.isNaN(d.getTime()) ? null : d; break }
-        default: { const n = Number(v); value = Number.isFinite(n) ? n : null }
-      }
+      value = cellValue(t, v, shared)
     }
     while (cells.length < col - 1) cells.push(null)
     cells[col - 1] = value
@@ -188,13 +267,22 @@ export async function* xlsxRowBatches(book: XlsxBook, sheet: XlsxSheet, shared: 
       const gt = buf.indexOf('>', start.index)
       if (gt < 0) { pos = start.index; break }
       if (buf[gt - 1] === '/') { pos = gt + 1; continue }
-      ROW_END.lastIndex = gt
-      const end = ROW_END.exec(buf)
-      if (!end) { pos = start.index; break }
-      const row = parseRow(buf.slice(start.index, gt), buf.slice(gt + 1, end.index), previous, shared)
+      let endAt: number
+      let after: number
+      if (buf.charCodeAt(start.index + 1) === 114 /* r: no prefix */) {
+        endAt = buf.indexOf('</row>', gt)
+        after = endAt + 6
+      } else {
+        ROW_END.lastIndex = gt
+        const end = ROW_END.exec(buf)
+        endAt = end ? end.index : -1
+        after = ROW_END.lastIndex
+      }
+      if (endAt < 0) { pos = start.index; break }
+      const row = parseRow(buf.slice(start.index, gt), buf.slice(gt + 1, endAt), previous, shared)
       previous = row.rowNumber
       if (row.cells.length) rows.push(row)
-      pos = ROW_END.lastIndex
+      pos = after
     }
     buf = buf.slice(pos)
     if (rows.length) yield rows

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import { createInflateRaw } from 'node:zlib'
 
 /**
@@ -73,10 +74,12 @@ export async function openZipEntry(filePath: string, entry: ZipEntry): Promise<R
 /** Decoded text of an entry in chunks (UTF-8 split across chunks is decoded correctly). */
 export async function* zipEntryText(filePath: string, entry: ZipEntry): AsyncGenerator<string> {
   const stream = await openZipEntry(filePath, entry)
-  const decoder = new TextDecoder('utf-8')
+  // StringDecoder keeps a character split between chunks for the next one, like TextDecoder's
+  // stream mode, but decodes natively: TextDecoder went through ICU, a tenth of reading a sheet.
+  const decoder = new StringDecoder('utf8')
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true })
-    const rest = decoder.decode()
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield decoder.write(chunk)
+    const rest = decoder.end()
     if (rest) yield rest
   } finally {
     stream.destroy()
