@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../tests/fixtures/temp-workspace'
@@ -29,7 +30,66 @@ function encodeGbk(text: string): Buffer {
   return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : gbk[c]!)))
 }
 
+/** A zip of stored (uncompressed) entries: for workbooks whose XML a test writes by hand. */
+function storedZip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text)
+    const nameBytes = Buffer.from(name)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc32(data), 14)
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26)
+    const dir = Buffer.alloc(46)
+    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt32LE(crc32(data), 16)
+    dir.writeUInt32LE(data.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(nameBytes.length, 28)
+    dir.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, data)
+    central.push(dir, nameBytes)
+    offset += 30 + nameBytes.length + data.length
+  }
+  const cd = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(entries).length, 8); end.writeUInt16LE(Object.keys(entries).length, 10)
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+
 describe('reading .xlsx', () => {
+  it('reads hand-written markup alike: namespace prefixes, whitespace between cells, inline and rich text, cells without r', async () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+    const plain = `<worksheet ${ns}><sheetData>
+      <row r="1">
+        <c r="A1" t="s">
+          <v>1</v>
+        </c>
+        <c r="B1"><v>42</v></c> <c r="C1" t="b"><v>1</v></c>
+        <c r="D1" t="str"><f>A1&amp;"x"</f><v>a&amp;b</v></c><c r="E1" s="2"/><c t='s'><v>2</v></c>
+      </row>
+      <row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c><c r="D3"><v></v></c></row>
+      <row r="4"/>
+    </sheetData></worksheet>`
+    const prefixed = plain.replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|r|t)\b/g, '<$1x:$2').replace(ns, ns.replace('xmlns', 'xmlns:x'))
+    writeFileSync(join(tmp.dir, 'hand.xlsx'), storedZip({
+      '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="普通" sheetId="1" r:id="rId1"/><sheet name="前缀" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>`
+        + `<Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      'xl/sharedStrings.xml': `<sst ${ns}><si><t>张三</t></si><si><t xml:space="preserve"> 李 四 </t></si><si><r><t>王</t></r><r><t>五</t></r><rPh sb="0" eb="1"><t>オウ</t></rPh></si></sst>`,
+      'xl/worksheets/sheet1.xml': plain,
+      'xl/worksheets/sheet2.xml': prefixed,
+    }))
+    for (const sheet of [0, 1]) {
+      const rows = await rowsOf(join(tmp.dir, 'hand.xlsx'), sheet)
+      expect(rows.map((r) => [r.rowNumber, r.cells]), `sheet ${sheet}`).toEqual([
+        [1, [' 李 四 ', 42, true, 'a&b', null, '王五']],
+        [3, [null, '张三', '富文本']],
+      ])
+    }
+  })
+
   it('reads a workbook as Excel saves it: merged title, shared strings, numbers, dates, rich text, formulas', async () => {
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('说明').addRow(['本表为示例'])
