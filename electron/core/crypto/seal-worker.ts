@@ -4,15 +4,15 @@ import { SHORT_HMAC_SOURCE } from './short-hmac'
 import { NAME_KEYS_SOURCE } from '../members/name-keys'
 
 /**
- * A batch of import rows made ready on the worker, as JSON text: per row `[enc, hash, tail4, tail5,
- * tail6, tokens, pinyin, initials]` (the sealed ID number, null without one, then the name's search
+ * A batch of import rows made ready on the worker, as JSON text: per row `[enc, hash, tail4, tokens,
+ * pinyin, initials]` (the sealed ID number and its blind indexes, null without one, then the name's search
  * keys), in input order. The text goes straight into the insert statement (insertImportedMembers),
  * so the main thread never unpacks 100k × 8 strings on the way.
  */
 export type PreparedRowsJson = string
 
 /** The slots of one row of PreparedRowsJson. */
-export const PREPARED_SLOTS = ['enc', 'hash', 'tail4', 'tail5', 'tail6', 'tokens', 'pinyin', 'initials'] as const
+export const PREPARED_SLOTS = ['enc', 'hash', 'tail4', 'tokens', 'pinyin', 'initials'] as const
 
 /**
  * The worker's program as source text (an `eval` worker): it then runs the same from tsx, vitest
@@ -60,17 +60,15 @@ parentPort.on('message', (m) => {
   for (let i = 0; i < m.rows.length; i++) {
     const [v, name] = m.rows[i]
     const k = keysOf(name)
-    if (v === null) { out[i] = [null, null, null, null, null, k.tokens, k.pinyin, k.initials]; continue }
-    const upper = v.toUpperCase()
-    out[i] = [sealed[s++], blind('idNumber', v), blind('idTail4', upper.slice(-4)), blind('idTail5', upper.slice(-5)),
-      blind('idTail6', upper.slice(-6)), k.tokens, k.pinyin, k.initials]
+    if (v === null) { out[i] = [null, null, null, k.tokens, k.pinyin, k.initials]; continue }
+    out[i] = [sealed[s++], blind('idNumber', v), blind('idTail4', v.slice(-4).toUpperCase()), k.tokens, k.pinyin, k.initials]
   }
   parentPort.postMessage({ id: m.id, json: JSON.stringify(out) })
 })
 `
 
 /**
- * Seals ID numbers and computes name keys on a worker thread. Sealing (AES-GCM and four HMACs per
+ * Seals ID numbers and computes name keys on a worker thread. Sealing (AES-GCM and two HMACs per
  * row) and pinyin are most of an import's per-row work; handed to a worker, they run while the main
  * thread reads and checks the next rows. The keys are copied into the worker's memory and die with it.
  */

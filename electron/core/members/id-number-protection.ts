@@ -12,13 +12,14 @@ export type BatchSealer = {
   close(): Promise<void>
 }
 
-/** An ID number as stored: sealed (AES-256-GCM), blind indexes for exact and tail look-ups, the masked form. */
-export type SealedIdNumber = { enc: string; hash: string; tail4: string; tail5: string; tail6: string; masked: string }
+/** An ID number as stored: sealed (AES-256-GCM), blind indexes for exact and last-4 look-ups, the masked form. */
+export type SealedIdNumber = { enc: string; hash: string; tail4: string; masked: string }
 
 /**
  * ID numbers are sensitive personal information (PIPL art. 28): never stored in clear. Exact
- * look-ups and duplicate checks use an HMAC of the whole number; search by the last 4–6 characters
- * uses HMACs of those tails. Each index has its own purpose string so they cannot be correlated.
+ * look-ups and duplicate checks use an HMAC of the whole number; search by the last 4 characters
+ * an HMAC of those (a search by the last 5 or 6 goes through it, see idNumberHits). Each index has
+ * its own purpose string so they cannot be correlated.
  */
 export class IdNumberProtector {
   constructor(private readonly vault: KeyVault) {}
@@ -26,7 +27,7 @@ export class IdNumberProtector {
   seal(idNumber: string): SealedIdNumber {
     return {
       enc: this.vault.encrypt(idNumber), hash: this.hash(idNumber),
-      tail4: this.tailHash(idNumber.slice(-4))!, tail5: this.tailHash(idNumber.slice(-5))!, tail6: this.tailHash(idNumber.slice(-6))!,
+      tail4: this.tail4Hash(idNumber),
       masked: maskIdNumber(idNumber),
     }
   }
@@ -35,10 +36,9 @@ export class IdNumberProtector {
     return this.vault.blindIndex('idNumber', idNumber)
   }
 
-  /** The blind index of a 4-, 5- or 6-character tail; null for other lengths. */
-  tailHash(tail: string): string | null {
-    const t = tail.toUpperCase()
-    return t.length >= 4 && t.length <= 6 ? this.vault.blindIndex(`idTail${t.length}`, t) : null
+  /** The blind index of the last 4 characters of `text` (an ID number, or what was typed of its end). */
+  tail4Hash(text: string): string {
+    return this.vault.blindIndex('idTail4', text.slice(-4).toUpperCase())
   }
 
   /**

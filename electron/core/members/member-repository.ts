@@ -9,7 +9,7 @@ import { numberGrams } from './number-grams'
 import type { IdNumberProtector, SealedIdNumber } from './id-number-protection'
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import { PREPARED_SLOTS, type PreparedRowsJson } from '../crypto/seal-worker'
-import { buildMemberSearch } from './member-search-sql'
+import { buildMemberSearch, classifySearch, type IdNumberHits } from './member-search-sql'
 
 /** A member as written: the form's fields plus what core computed. The ID number is only stored sealed. */
 export type MemberWrite = MemberFields & {
@@ -23,7 +23,7 @@ export type MemberWrite = MemberFields & {
 /** The stored columns of a member write, in the order columnValues gives their values. */
 const COLUMN_NAMES = [
   'card_no', 'name', 'gender', 'birth_date', 'ethnicity',
-  'id_number_enc', 'id_number_hash', 'id_tail4_hash', 'id_tail5_hash', 'id_tail6_hash', 'id_masked',
+  'id_number_enc', 'id_number_hash', 'id_tail4_hash', 'id_masked',
   'mobile', 'education', 'political_status', 'native_place', 'department_id', 'post', 'title', 'employee_no', 'join_date',
   'wage_base_fen', 'migrant_worker', 'status', 'quality_issues', 'name_tokens', 'name_pinyin', 'name_initials',
   'employee_no_grams', 'mobile_grams', 'updated_at',
@@ -34,7 +34,7 @@ function columnValues(w: MemberWrite): SqlValue[] {
   const s = w.sealedId
   return [
     w.cardNo, w.name, w.gender, w.birthDate, w.ethnicity,
-    s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null, s ? s.tail5 : null, s ? s.tail6 : null,
+    s ? s.enc : null, s ? s.hash : null, s ? s.tail4 : null,
     w.idNumber ? maskIdNumber(w.idNumber) : null,
     w.mobile, w.education, w.politicalStatus, w.nativePlace, w.departmentId, w.post, w.title, w.employeeNo, w.joinDate,
     w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status, w.qualityIssues.join(','), w.keys.tokens, w.keys.pinyin, w.keys.initials,
@@ -138,7 +138,7 @@ export async function insertMembersBulk(db: Queryable, rows: readonly MemberWrit
 
 /** Where each slot of a prepared row (PREPARED_SLOTS, from the seal worker) is stored. */
 const PREPARED_COLUMN: Record<(typeof PREPARED_SLOTS)[number], string> = {
-  enc: 'id_number_enc', hash: 'id_number_hash', tail4: 'id_tail4_hash', tail5: 'id_tail5_hash', tail6: 'id_tail6_hash',
+  enc: 'id_number_enc', hash: 'id_number_hash', tail4: 'id_tail4_hash',
   tokens: 'name_tokens', pinyin: 'name_pinyin', initials: 'name_initials',
 }
 
@@ -250,12 +250,31 @@ function listRowOf(a: ListRowArray): MemberListRow {
  * because preparing it costs more than running it (see Database.cachedAll).
  */
 export async function searchMembers(db: Database, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
-  const { query, capped } = buildMemberSearch(q, LIST_ROW_JSON, ids)
+  const idHits = await idNumberHits({ all: (sql, params) => db.cachedAll(sql, params) }, q.query, ids)
+  const { query, capped } = buildMemberSearch(q, LIST_ROW_JSON, idHits)
   const [row] = await db.cachedAll<{ n: number; rows: string | null }>(query.sql, query.params)
   const rows = (JSON.parse(row?.rows ?? '[]') as ListRowArray[]).map(listRowOf)
   const n = row?.n ?? 0
   const totalCapped = capped && n > SEARCH_COUNT_CAP
   return { total: totalCapped ? SEARCH_COUNT_CAP : n, totalCapped, rows }
+}
+
+/**
+ * The ID-number part of a number search (IdNumberHits). Only the last 4 characters have a blind
+ * index, so that fewer values derived from ID numbers are stored: a 5- or 6-character end is looked
+ * up by its last 4 (about ten members a value at 100k) and checked against those members' numbers,
+ * unsealed here.
+ */
+export async function idNumberHits(db: Pick<Queryable, 'all'>, raw: string, ids: IdNumberProtector): Promise<IdNumberHits> {
+  const { kind, text } = classifySearch(raw)
+  const upper = text.toUpperCase()
+  if (kind !== 'number' || !/^[0-9]*[0-9X]$/.test(upper)) return null
+  if (upper.length === 18) return { hash: ids.hash(upper) }
+  if (upper.length === 4) return { tail4: ids.tail4Hash(upper) }
+  if (upper.length < 4 || upper.length > 6) return null
+  const candidates = await db.all<{ id: number; enc: string }>(
+    'SELECT id, id_number_enc AS enc FROM members WHERE id_tail4_hash = ? ORDER BY id', [ids.tail4Hash(upper)])
+  return { ids: candidates.filter((c) => ids.reveal(c.enc).toUpperCase().endsWith(upper)).map((c) => c.id) }
 }
 
 export async function countMembers(db: Queryable): Promise<number> {

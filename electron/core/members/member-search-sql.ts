@@ -2,7 +2,6 @@ import { SEARCH_COUNT_CAP, type MemberSearch } from '../../../shared/domain/memb
 import type { SqlValue } from '../db/sqlite'
 import { nameCharacters, namePairs } from './name-keys'
 import { numberMatch } from './number-grams'
-import type { IdNumberProtector } from './id-number-protection'
 
 type Query = { sql: string; params: SqlValue[] }
 
@@ -36,11 +35,19 @@ export function nameMatch(text: string): string {
 const globPrefix = (s: string) => `${s.replace(/[*?[\]]/g, '')}*`
 
 /**
+ * What a number search finds among the sealed ID numbers (member-repository's idNumberHits works it
+ * out before the statement is built): a whole number by its blind index, the last 4 characters by
+ * theirs, and the last 5 or 6 as the members already checked (found by their last 4, then unsealed
+ * and compared). Null when the text cannot be part of an ID number's end.
+ */
+export type IdNumberHits = { hash: string } | { tail4: string } | { ids: number[] } | null
+
+/**
  * The ids the text matches, as a streaming subquery in the index's own order, so a page of the
  * default ("relevance") order stops after the rows it needs. ID numbers are only found whole or by
  * their last 4–6 characters, through blind indexes (they are stored encrypted).
  */
-function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
+function hitsFor(raw: string, idHits: IdNumberHits): Query | null {
   const { kind, text } = classifySearch(raw)
   switch (kind) {
     case 'none':
@@ -58,24 +65,14 @@ function hitsFor(raw: string, ids: IdNumberProtector): Query | null {
       }
     case 'number': {
       const fts = 'SELECT rowid AS id FROM member_number_fts WHERE member_number_fts MATCH ?'
-      const upper = text.toUpperCase()
-      if (upper.length === 18) {
-        return { sql: `${fts} UNION SELECT id FROM members WHERE id_number_hash = ?`, params: [numberMatch(text), ids.hash(upper)] }
-      }
-      const tail = ids.tailHash(upper)
-      if (tail) {
-        // ID tails first (a handful of rows), then the fragment hits that are not among them: UNION ALL
-        // streams, where UNION would collect every fragment hit to remove duplicates. Only the last-4
-        // index exists (migration 0100): a 5- or 6-character tail is found through it and then
-        // checked against its own stored blind index.
-        const tail4 = upper.length === 4 ? tail : ids.tailHash(upper.slice(-4))
-        const byTail = upper.length === 4
-          ? 'SELECT id FROM members WHERE id_tail4_hash = ?'
-          : `SELECT id FROM members WHERE id_tail4_hash = ? AND id_tail${upper.length}_hash = ?`
-        const tailParams = upper.length === 4 ? [tail4] : [tail4, tail]
-        return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [...tailParams, numberMatch(text), ...tailParams] }
-      }
-      return { sql: fts, params: [numberMatch(text)] }
+      if (!idHits) return { sql: fts, params: [numberMatch(text)] }
+      if ('hash' in idHits) return { sql: `${fts} UNION SELECT id FROM members WHERE id_number_hash = ?`, params: [numberMatch(text), idHits.hash] }
+      // ID tails first (a handful of rows), then the fragment hits that are not among them: UNION ALL
+      // streams, where UNION would collect every fragment hit to remove duplicates.
+      const [byTail, tailParams] = 'tail4' in idHits
+        ? ['SELECT id FROM members WHERE id_tail4_hash = ?', [idHits.tail4]]
+        : ['SELECT value AS id FROM json_each(?)', [JSON.stringify(idHits.ids)]]
+      return { sql: `${byTail} UNION ALL ${fts} AND rowid NOT IN (${byTail})`, params: [...tailParams, numberMatch(text), ...tailParams] }
     }
     case 'numberPrefix':
       return { sql: 'SELECT id FROM members WHERE employee_no GLOB ?', params: [globPrefix(text.toUpperCase())] }
@@ -98,7 +95,7 @@ const ORDER: Record<Exclude<MemberSearch['sort'], 'relevance'>, string> = {
  * stops at SEARCH_COUNT_CAP + 1. Without text, filters and sort run on the members indexes and the
  * count is exact.
  */
-export function buildMemberSearch(q: MemberSearch, rowSelect: string, ids: IdNumberProtector): { query: Query; page: Query; capped: boolean } {
+export function buildMemberSearch(q: MemberSearch, rowSelect: string, idHits: IdNumberHits): { query: Query; page: Query; capped: boolean } {
   const where: string[] = []
   const params: SqlValue[] = []
   if (q.departmentId !== null) { where.push('m.department_id = ?'); params.push(q.departmentId) }
@@ -109,7 +106,7 @@ export function buildMemberSearch(q: MemberSearch, rowSelect: string, ids: IdNum
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const dir = q.order === 'desc' ? 'DESC' : 'ASC'
 
-  const hits = hitsFor(q.query, ids)
+  const hits = hitsFor(q.query, idHits)
   const sort = q.sort === 'relevance' && !hits ? 'name' : q.sort
   const orderSql = sort === 'relevance'
     ? ''

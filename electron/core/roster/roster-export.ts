@@ -6,7 +6,7 @@ import { memberSearchSchema, type Member, type MemberSearch, type QualityIssue }
 import { localDate } from '../clock'
 import type { Queryable } from '../db/sqlite'
 import type { IdNumberProtector } from '../members/id-number-protection'
-import { MEMBER_SELECT } from '../members/member-repository'
+import { MEMBER_SELECT, idNumberHits } from '../members/member-repository'
 import { buildMemberSearch } from '../members/member-search-sql'
 import { EDUCATION_WORDS, FIELD_HEADERS, GENDER_WORDS, POLITICAL_WORDS, STATUS_WORDS, type ImportField } from './fields'
 import { resolveInside, sanitizeFileName, withExtension } from './file-names'
@@ -84,7 +84,7 @@ type MemberBatches = { total: number; batches: AsyncIterable<Member[]> }
 async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000): Promise<MemberBatches> {
   const filter = options.filter ?? {}
   const q = memberSearchSchema.parse({ ...filter, offset: 0, limit: 1 })
-  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, 'm.id', options.idNumbers)
+  const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, 'm.id', await idNumberHits(db, q.query, options.idNumbers))
   const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(j) AS ids FROM (${page.sql})`, page.params)
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
   const fetch = async (slice: number[]): Promise<Member[]> => {
