@@ -22,7 +22,7 @@ describe('batched AES-256-GCM (the seal worker’s ID number sealing)', () => {
       const key = randomBytes(32)
       const messages = Array.from({ length: 81 }, (_, len) => randomBytes(len).toString('latin1').replace(/[^\x20-\x7e]/g, 'x'))
       const ivs = randomBytes(12 * messages.length)
-      const sealed = makeGcmBatch(createCipheriv, key)(messages, ivs)
+      const sealed = makeGcmBatch(createCipheriv, key).seal(messages, ivs)
       messages.forEach((m, i) => {
         expect(sealed[i]).toBe(native(key, ivs.subarray(i * 12, i * 12 + 12), m))
         expect(open(key, sealed[i]!)).toBe(m)
@@ -34,16 +34,32 @@ describe('batched AES-256-GCM (the seal worker’s ID number sealing)', () => {
     const key = randomBytes(32)
     const messages = ['630102198503010014', '63212819900101002X', '张三丰（藏族）', '', 'x'.repeat(300)]
     const ivs = randomBytes(12 * messages.length)
-    const sealed = makeGcmBatch(createCipheriv, key)(messages, ivs)
+    const sealed = makeGcmBatch(createCipheriv, key).seal(messages, ivs)
     messages.forEach((m, i) => expect(sealed[i]).toBe(native(key, ivs.subarray(i * 12, i * 12 + 12), m)))
-    expect(makeGcmBatch(createCipheriv, key)([], Buffer.alloc(0))).toEqual([])
+    expect(makeGcmBatch(createCipheriv, key).seal([], Buffer.alloc(0))).toEqual([])
   })
 
   it('gives a tag that fails to open once a byte of the text is changed', () => {
     const key = randomBytes(32)
-    const [sealed] = makeGcmBatch(createCipheriv, key)(['630102198503010014'], randomBytes(12))
+    const [sealed] = makeGcmBatch(createCipheriv, key).seal(['630102198503010014'], randomBytes(12))
     const raw = Buffer.from(sealed!.slice(3), 'base64')
     raw[30]! ^= 1
     expect(() => open(key, `v1.${raw.toString('base64')}`)).toThrow()
+  })
+
+  it('opens what createCipheriv sealed, and refuses an altered text, another key’s text or an unknown version', () => {
+    const key = randomBytes(32)
+    const batch = makeGcmBatch(createCipheriv, key)
+    const messages = ['630102198503010014', '', '藏族', 'y'.repeat(47)]
+    const sealed = messages.map((m) => native(key, randomBytes(12), m))
+    expect(batch.open(sealed)).toEqual(messages)
+    expect(batch.open([])).toEqual([])
+    for (const at of [0, 12, 27, 28, 40]) {
+      const raw = Buffer.from(sealed[0]!.slice(3), 'base64')
+      raw[at]! ^= 0x80
+      expect(() => batch.open([sealed[2]!, `v1.${raw.toString('base64')}`]), `byte ${at}`).toThrow(/authentication/)
+    }
+    expect(() => makeGcmBatch(createCipheriv, randomBytes(32)).open([sealed[0]!])).toThrow(/authentication/)
+    expect(() => batch.open([`v2.${sealed[0]!.slice(3)}`])).toThrow(/version/)
   })
 })

@@ -1,13 +1,13 @@
 /**
- * AES-256-GCM for many short messages at once, for the seal worker (an import seals 100k ID
- * numbers). node:crypto has no one-shot cipher call: each createCipheriv sets up a native context
+ * AES-256-GCM for many short messages at once: the seal worker seals an import's ID numbers with
+ * it, and a search by the end of an ID number opens its candidates' numbers with it. node:crypto has no one-shot cipher call: each createCipheriv sets up a native context
  * and expands the key, about 20 µs a message here, the largest part of an import's per-row work.
  * GCM is counter mode plus a GHASH tag (NIST SP 800-38D), so a whole batch is done with one
  * native AES-ECB call over all the batch's counter blocks (that is CTR mode), and the tags are
  * computed here with a 4-bit table multiplication in GF(2^128) (Shoup's method, as in mbed TLS'
  * gcm.c). The output is exactly what `KeyVault.encrypt` gives for the same IV: gcm-batch.test.ts
- * compares the two on thousands of random keys, IVs and messages, and opens the results with
- * createDecipheriv.
+ * compares the two on thousands of random keys, IVs and messages, opens the results with
+ * createDecipheriv, and opens createCipheriv's with `open`, which refuses an altered one.
  *
  * Plain JavaScript source, like short-hmac.ts, because the eval worker runs this same text.
  */
@@ -60,49 +60,93 @@ export const GCM_BATCH_SOURCE = String.raw`function makeGcmBatch(createCipheriv,
     Y[0] = z0; Y[1] = z1; Y[2] = z2; Y[3] = z3
   }
 
+  /** The counter blocks of messages of these lengths, each J0 = IV ‖ 1 (masks the tag), then IV ‖ 2, … (the text), encrypted. */
+  const keystream = (lengths, ivs, ivAt) => {
+    let blocks = 0
+    for (const n of lengths) blocks += 1 + Math.ceil(n / 16)
+    const counters = Buffer.alloc(blocks * 16)
+    let at = 0
+    lengths.forEach((n, m) => {
+      for (let c = 1; c <= 1 + Math.ceil(n / 16); c++, at += 16) {
+        ivs.copy(counters, at, ivAt(m), ivAt(m) + 12)
+        counters.writeUInt32BE(c, at + 12)
+      }
+    })
+    return ecb(counters)
+  }
+
+  /** GHASH of the ciphertext buf[from, from + n) with no additional data, into Y. */
+  const ghash = (buf, from, n) => {
+    Y.fill(0)
+    for (let b = 0; b < n; b += 16) {
+      for (let i = b; i < b + 16 && i < n; i++) Y[(i - b) >> 2] ^= buf[from + i] << ((3 - ((i - b) & 3)) * 8)
+      multiplyByH()
+    }
+    // The lengths block: no additional data, then the text's length in bits.
+    Y[2] ^= Math.floor(n / 0x20000000); Y[3] ^= (n * 8) | 0
+    multiplyByH()
+  }
+
   /**
    * Seals each message (a string, as UTF-8) with the 12-byte IV at the same position in ivs and
    * returns what KeyVault.encrypt returns: "v1." + base64(IV ‖ tag ‖ ciphertext).
    */
-  return (messages, ivs) => {
+  const seal = (messages, ivs) => {
     const plains = messages.map((m) => Buffer.from(m, 'utf8'))
-    let blocks = 0
-    for (const p of plains) blocks += 1 + Math.ceil(p.length / 16)
-    // Counter blocks, per message: J0 = IV ‖ 1 (masks the tag), then IV ‖ 2, IV ‖ 3, … for the text.
-    const counters = Buffer.alloc(blocks * 16)
-    let at = 0
-    plains.forEach((p, m) => {
-      for (let c = 1; c <= 1 + Math.ceil(p.length / 16); c++, at += 16) {
-        ivs.copy(counters, at, m * 12, m * 12 + 12)
-        counters.writeUInt32BE(c, at + 12)
-      }
-    })
-    const stream = ecb(counters)
+    const stream = keystream(plains.map((p) => p.length), ivs, (m) => m * 12)
     const out = new Array(plains.length)
-    at = 0
+    let at = 0
     for (let m = 0; m < plains.length; m++) {
       const p = plains[m]
       const sealed = Buffer.alloc(28 + p.length)
       ivs.copy(sealed, 0, m * 12, m * 12 + 12)
       for (let i = 0; i < p.length; i++) sealed[28 + i] = p[i] ^ stream[at + 16 + i]
-      Y.fill(0)
-      for (let b = 0; b < p.length; b += 16) {
-        for (let i = b; i < b + 16 && i < p.length; i++) Y[(i - b) >> 2] ^= sealed[28 + i] << ((3 - ((i - b) & 3)) * 8)
-        multiplyByH()
-      }
-      // The lengths block: no additional data, then the text's length in bits.
-      Y[2] ^= Math.floor(p.length / 0x20000000); Y[3] ^= (p.length * 8) | 0
-      multiplyByH()
+      ghash(sealed, 28, p.length)
       for (let w = 0; w < 4; w++) sealed.writeInt32BE(Y[w] ^ stream.readInt32BE(at + w * 4), 12 + w * 4)
       out[m] = 'v1.' + sealed.toString('base64')
       at += 16 * (1 + Math.ceil(p.length / 16))
     }
     return out
   }
+
+  /**
+   * Opens what seal (or KeyVault.encrypt) returned, as KeyVault.decrypt does; throws, naming no
+   * value, if any of them is not a v1 text or fails its tag (altered, or sealed with another key).
+   */
+  const open = (texts) => {
+    const raws = texts.map((t) => {
+      if (!t.startsWith('v1.')) throw new Error('unknown ciphertext version')
+      const raw = Buffer.from(t.slice(3), 'base64')
+      if (raw.length < 28) throw new Error('sealed value too short')
+      return raw
+    })
+    const ivs = Buffer.concat(raws.map((r) => r.subarray(0, 12)))
+    const stream = keystream(raws.map((r) => r.length - 28), ivs, (m) => m * 12)
+    const out = new Array(raws.length)
+    let at = 0
+    for (let m = 0; m < raws.length; m++) {
+      const raw = raws[m]
+      const n = raw.length - 28
+      ghash(raw, 28, n)
+      let diff = 0
+      for (let w = 0; w < 4; w++) diff |= (Y[w] ^ stream.readInt32BE(at + w * 4)) ^ raw.readInt32BE(12 + w * 4)
+      if (diff !== 0) throw new Error('sealed value failed authentication')
+      const plain = Buffer.alloc(n)
+      for (let i = 0; i < n; i++) plain[i] = raw[28 + i] ^ stream[at + 16 + i]
+      out[m] = plain.toString('utf8')
+      at += 16 * (1 + Math.ceil(n / 16))
+    }
+    return out
+  }
+
+  return { seal, open }
 }`
 
 type CreateCipheriv = typeof import('node:crypto').createCipheriv
-type GcmBatch = (messages: readonly string[], ivs: Buffer) => string[]
+type GcmBatch = {
+  seal(messages: readonly string[], ivs: Buffer): string[]
+  open(sealed: readonly string[]): string[]
+}
 
 // The one definition is the text above (see why there).
 export const makeGcmBatch = new Function(`${GCM_BATCH_SOURCE}\nreturn makeGcmBatch`)() as (

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { makeGcmBatch } from './gcm-batch'
 import { SealWorker } from './seal-worker'
 
 /**
@@ -71,6 +72,17 @@ export class KeyVault {
     decipher.setAuthTag(raw.subarray(12, 28))
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
   }
+
+  /**
+   * decrypt for many values at once (one native AES call for all of them, see gcm-batch.ts): a
+   * search by the end of an ID number opens a handful per keystroke, an export every member's.
+   */
+  decryptMany(sealed: readonly string[]): string[] {
+    this.batch ??= makeGcmBatch(createCipheriv, this.encKey)
+    return this.batch.open(sealed)
+  }
+
+  private batch: ReturnType<typeof makeGcmBatch> | undefined
 
   /**
    * GCM needs a fresh 96-bit nonce per message; random ones drawn from a pooled buffer are as unique

@@ -25,7 +25,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const { createCipheriv, createHmac, randomBytes } = require('node:crypto')
 ${SHORT_HMAC_SOURCE}
 ${GCM_BATCH_SOURCE}
-const sealAll = makeGcmBatch(createCipheriv, Buffer.from(workerData.encKey))
+const sealAll = makeGcmBatch(createCipheriv, Buffer.from(workerData.encKey)).seal
 const indexKey = Buffer.from(workerData.indexKey)
 const shortHmac = makeShortHmac(indexKey)
 ${NAME_KEYS_SOURCE}

@@ -67,4 +67,9 @@ export class IdNumberProtector {
   reveal(enc: string): string {
     return this.vault.decrypt(enc)
   }
+
+  /** reveal for many at once, in order (much cheaper per value). */
+  revealMany(encs: readonly string[]): string[] {
+    return this.vault.decryptMany(encs)
+  }
 }

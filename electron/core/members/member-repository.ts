@@ -274,7 +274,8 @@ export async function idNumberHits(db: Pick<Queryable, 'all'>, raw: string, ids:
   if (upper.length < 4 || upper.length > 6) return null
   const candidates = await db.all<{ id: number; enc: string }>(
     'SELECT id, id_number_enc AS enc FROM members WHERE id_tail4_hash = ? ORDER BY id', [ids.tail4Hash(upper)])
-  return { ids: candidates.filter((c) => ids.reveal(c.enc).toUpperCase().endsWith(upper)).map((c) => c.id) }
+  const numbers = ids.revealMany(candidates.map((c) => c.enc))
+  return { ids: candidates.filter((_, i) => numbers[i]!.toUpperCase().endsWith(upper)).map((c) => c.id) }
 }
 
 export async function countMembers(db: Queryable): Promise<number> {

@@ -96,7 +96,8 @@ async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000
       const sealed = await db.all<{ id: number; enc: string }>(
         'SELECT id, id_number_enc AS enc FROM members WHERE id_number_enc IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
         [JSON.stringify(slice)])
-      for (const s of sealed) { const m = byId.get(s.id); if (m) m.idNumber = options.idNumbers.reveal(s.enc) }
+      const numbers = options.idNumbers.revealMany(sealed.map((s) => s.enc))
+      sealed.forEach((s, i) => { const m = byId.get(s.id); if (m) m.idNumber = numbers[i]! })
     }
     return slice.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined)
   }
