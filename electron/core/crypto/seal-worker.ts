@@ -4,14 +4,15 @@ import { SHORT_HMAC_SOURCE } from './short-hmac'
 import { NAME_KEYS_SOURCE } from '../members/name-keys'
 
 /**
- * A batch of import rows made ready on the worker, as JSON text: per row `[enc, hash, tail4, tokens,
- * pinyin, initials]` (the sealed ID number and its blind indexes, null without one, then the name's search
- * keys), in input order. The text goes straight into the insert statement (insertImportedMembers),
- * so the main thread never unpacks 100k × 8 strings on the way.
+ * A batch of import rows made ready on the worker: per row, the JSON text of `[enc, hash, tail4,
+ * tokens, pinyin, initials]` without its brackets (the sealed ID number and its blind indexes, null
+ * without one, then the name's search keys), in input order. Each is put in front of its row's
+ * own JSON text (member-repository insertImportedMembers), so SQLite reads every row from one
+ * JSON document and the main thread never unpacks these.
  */
-export type PreparedRowsJson = string
+export type PreparedRows = string[]
 
-/** The slots of one row of PreparedRowsJson. */
+/** The slots of a prepared row, in order. */
 export const PREPARED_SLOTS = ['enc', 'hash', 'tail4', 'tokens', 'pinyin', 'initials'] as const
 
 /**
@@ -60,10 +61,12 @@ parentPort.on('message', (m) => {
   for (let i = 0; i < m.rows.length; i++) {
     const [v, name] = m.rows[i]
     const k = keysOf(name)
-    if (v === null) { out[i] = [null, null, null, k.tokens, k.pinyin, k.initials]; continue }
-    out[i] = [sealed[s++], blind('idNumber', v), blind('idTail4', v.slice(-4).toUpperCase()), k.tokens, k.pinyin, k.initials]
+    const row = v === null
+      ? [null, null, null, k.tokens, k.pinyin, k.initials]
+      : [sealed[s++], blind('idNumber', v), blind('idTail4', v.slice(-4).toUpperCase()), k.tokens, k.pinyin, k.initials]
+    out[i] = JSON.stringify(row).slice(1, -1)
   }
-  parentPort.postMessage({ id: m.id, json: JSON.stringify(out) })
+  parentPort.postMessage({ id: m.id, rows: out })
 })
 `
 
@@ -74,7 +77,7 @@ parentPort.on('message', (m) => {
  */
 export class SealWorker {
   private readonly worker: Worker
-  private readonly waiting = new Map<number, { resolve: (json: PreparedRowsJson) => void; reject: (err: Error) => void }>()
+  private readonly waiting = new Map<number, { resolve: (rows: PreparedRows) => void; reject: (err: Error) => void }>()
   private nextId = 1
   private failure: Error | null = null
 
@@ -86,10 +89,10 @@ export class SealWorker {
       // Short-lived strings plus pinyin-pro's dictionaries: a bounded heap keeps an import's peak memory down.
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
     })
-    this.worker.on('message', (m: { id: number; json?: PreparedRowsJson; error?: string }) => {
+    this.worker.on('message', (m: { id: number; rows?: PreparedRows; error?: string }) => {
       const w = this.waiting.get(m.id)
       this.waiting.delete(m.id)
-      if (m.json !== undefined) w?.resolve(m.json)
+      if (m.rows !== undefined) w?.resolve(m.rows)
       else w?.reject(new Error(m.error))
     })
     const fail = (err: Error) => {
@@ -102,9 +105,9 @@ export class SealWorker {
   }
 
   /** Rows of [normalized 18-character ID number or null, name], in order. */
-  prepare(rows: ReadonlyArray<readonly [string | null, string]>): Promise<PreparedRowsJson> {
+  prepare(rows: ReadonlyArray<readonly [string | null, string]>): Promise<PreparedRows> {
     if (this.failure) return Promise.reject(this.failure)
-    if (rows.length === 0) return Promise.resolve('[]')
+    if (rows.length === 0) return Promise.resolve([])
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })

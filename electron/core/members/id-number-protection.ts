@@ -1,6 +1,6 @@
 import { maskIdNumber } from '../../../shared/domain/id-number'
 import type { KeyVault } from '../crypto/key-vault'
-import { PREPARED_SLOTS, type PreparedRowsJson } from '../crypto/seal-worker'
+import { PREPARED_SLOTS, type PreparedRows } from '../crypto/seal-worker'
 import { pinyinModulePath, type NameKeyer } from './name-keys'
 
 /**
@@ -8,7 +8,7 @@ import { pinyinModulePath, type NameKeyer } from './name-keys'
  * close() when the batch work is done.
  */
 export type BatchSealer = {
-  prepare(rows: ReadonlyArray<readonly [idNumber: string | null, name: string]>): Promise<PreparedRowsJson>
+  prepare(rows: ReadonlyArray<readonly [idNumber: string | null, name: string]>): Promise<PreparedRows>
   close(): Promise<void>
 }
 
@@ -54,10 +54,10 @@ export class IdNumberProtector {
         } catch {
           // A worker that could not start, died (resource limits) or has no pinyin-pro: the same work on this thread.
           const keysOf = await keyer()
-          return JSON.stringify(rows.map(([idNumber, name]) => {
+          return rows.map(([idNumber, name]) => {
             const parts = { ...(idNumber ? this.seal(idNumber) : null), ...keysOf(name) }
-            return PREPARED_SLOTS.map((slot) => parts[slot] ?? null)
-          }))
+            return JSON.stringify(PREPARED_SLOTS.map((slot) => parts[slot] ?? null)).slice(1, -1)
+          })
         }
       },
       close: () => worker.close(),

@@ -7,7 +7,7 @@ import {
   importedRows, insertHistory, insertImportedMembers, insertJoinHistoryFor, updateMember, type ImportedRows,
 } from '../members/member-repository'
 import { loadNameKeyer, type NameKeyer } from '../members/name-keys'
-import type { PreparedRowsJson } from '../crypto/seal-worker'
+import type { PreparedRows } from '../crypto/seal-worker'
 import { toMemberWrite } from '../members/member-write'
 import { MEMBER_FIELD_OF } from './fields'
 import { resolveCollisions } from './import-diff'
@@ -92,7 +92,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       return importedRows(writes)
     }
 
-    const writeChunk = async (chunk: PlanChunk, rows: ImportedRows | null, sealing: Promise<PreparedRowsJson>) => {
+    const writeChunk = async (chunk: PlanChunk, rows: ImportedRows | null, sealing: Promise<PreparedRows>) => {
       await ensureDepartments(chunk.collisions.map((r) => r.member.departmentName))
       if (rows) {
         const ids = await insertImportedMembers(tx, rows, await sealing)
