@@ -12,7 +12,7 @@ import { toMemberWrite } from '../members/member-write'
 import { MEMBER_FIELD_OF } from './fields'
 import { resolveCollisions } from './import-diff'
 import {
-  firstErrors, loadExistingIndex, planImport, type ErrorRow, type ExistingIndex, type ImportError, type ImportOptions,
+  firstErrors, loadExistingIndex, planImport, type Collision, type ErrorRow, type ExistingIndex, type ImportError, type ImportOptions,
   type PlanChunk,
 } from './import-plan'
 import { progressReporter } from './import-preview'
@@ -92,20 +92,20 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       return importedRows(writes)
     }
 
-    const writeChunk = async (chunk: PlanChunk, rows: ImportedRows | null, sealing: Promise<PreparedRows>) => {
-      await ensureDepartments(chunk.collisions.map((r) => r.member.departmentName))
+    const writeChunk = async (collisions: Collision[], rows: ImportedRows | null, sealing: Promise<PreparedRows>) => {
+      await ensureDepartments(collisions.map((r) => r.member.departmentName))
       if (rows) {
         const ids = await insertImportedMembers(tx, rows, await sealing)
         await insertJoinHistoryFor(tx, ids[0]!, ids[ids.length - 1]!, { today, note, now })
         await indexForSearch(ids[ids.length - 1])
         counts.inserted += ids.length
       }
-      if (chunk.collisions.length && options.onConflict === 'skip') counts.skipped += chunk.collisions.length
-      else if (chunk.collisions.length) await updateChunk(chunk, existing)
+      if (collisions.length && options.onConflict === 'skip') counts.skipped += collisions.length
+      else if (collisions.length) await updateChunk(collisions, existing)
     }
 
-    const updateChunk = async (chunk: PlanChunk, existingIdx: ExistingIndex) => {
-      for (const r of await resolveCollisions(tx, chunk.collisions, existingIdx.departments, options.idNumbers)) {
+    const updateChunk = async (collisions: Collision[], existingIdx: ExistingIndex) => {
+      for (const r of await resolveCollisions(tx, collisions, existingIdx.departments, options.idNumbers)) {
         if (!r.diff.length) { counts.skipped++; continue }
         const fields = withDerivedFields({ ...r.after, idNumber: r.plainId(), departmentId: departmentIdOf(existingIdx, r.departmentName) })
         await updateMember(tx, r.before.id, toMemberWrite(fields, r.before.status, await loadNameKeyer(), options.idNumbers, now))
@@ -132,7 +132,9 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         // Departments new in the file are created first, so each row carries its department's id.
         await ensureDepartments(chunk.newRows.map((r) => r.member.departmentName))
         const rows = chunk.newRows.length ? newMemberRows(chunk) : null
-        written = written.then(() => writeChunk(chunk, rows, sealing))
+        // Only what the write needs is kept until then: the new rows' parsed members can go now.
+        const { collisions } = chunk
+        written = written.then(() => writeChunk(collisions, rows, sealing))
         written.catch(() => undefined)
         queued.push(written)
         if (queued.length > WRITES_AHEAD) await queued.shift()

@@ -68,24 +68,28 @@ describe('reading .xlsx', () => {
         <c r="B1"><v>42</v></c> <c r="C1" t="b"><v>1</v></c>
         <c r="D1" t="str"><f>A1&amp;"x"</f><v>a&amp;b</v></c><c r="E1" s="2"/><c t='s'><v>2</v></c>
       </row>
-      <row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c><c r="D3"><v></v></c></row>
+      <row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c><c r="D3"><v></v></c><c r="E3" t="s"><v>5</v></c><c r="F3" t="s"><v>3</v></c></row>
       <row r="4"/>
     </sheetData></worksheet>`
-    const prefixed = plain.replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|r|t)\b/g, '<$1x:$2').replace(ns, ns.replace('xmlns', 'xmlns:x'))
-    writeFileSync(join(tmp.dir, 'hand.xlsx'), storedZip({
+    const strings = `<sst ${ns}><si><t>张三</t></si><si><t xml:space="preserve"> 李 四 </t></si><si><r><t>王</t></r><r><t>五</t></r><rPh sb="0" eb="1"><t>オウ</t></rPh></si>`
+      + '<si/><si><t/></si><si><t>赵&amp;钱</t></si></sst>'
+    const prefix = (xml: string) =>
+      xml.replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|r|t|sst|si|rPh)\b/g, '<$1x:$2').replace(ns, ns.replace('xmlns', 'xmlns:x'))
+    const workbook = (sheet: string, sst: string) => storedZip({
       '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      'xl/workbook.xml': `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="普通" sheetId="1" r:id="rId1"/><sheet name="前缀" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+      'xl/workbook.xml': `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>`
-        + `<Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-      'xl/sharedStrings.xml': `<sst ${ns}><si><t>张三</t></si><si><t xml:space="preserve"> 李 四 </t></si><si><r><t>王</t></r><r><t>五</t></r><rPh sb="0" eb="1"><t>オウ</t></rPh></si></sst>`,
-      'xl/worksheets/sheet1.xml': plain,
-      'xl/worksheets/sheet2.xml': prefixed,
-    }))
-    for (const sheet of [0, 1]) {
-      const rows = await rowsOf(join(tmp.dir, 'hand.xlsx'), sheet)
-      expect(rows.map((r) => [r.rowNumber, r.cells]), `sheet ${sheet}`).toEqual([
+        + `<Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      'xl/sharedStrings.xml': sst,
+      'xl/worksheets/sheet1.xml': sheet,
+    })
+    writeFileSync(join(tmp.dir, 'hand.xlsx'), workbook(plain, strings))
+    writeFileSync(join(tmp.dir, 'hand-prefixed.xlsx'), workbook(prefix(plain), prefix(strings)))
+    for (const file of ['hand.xlsx', 'hand-prefixed.xlsx']) {
+      const rows = await rowsOf(join(tmp.dir, file))
+      expect(rows.map((r) => [r.rowNumber, r.cells]), file).toEqual([
         [1, [' 李 四 ', 42, true, 'a&b', null, '王五']],
-        [3, [null, '张三', '富文本']],
+        [3, [null, '张三', '富文本', null, '赵&钱', '']],
       ])
     }
   })

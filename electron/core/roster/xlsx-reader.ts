@@ -104,12 +104,32 @@ export async function loadSharedStrings(book: XlsxBook): Promise<string[]> {
   let buf = ''
   for await (const text of zipEntryText(book.filePath, book.sharedStrings)) {
     buf += text
-    let last = 0
-    SI.lastIndex = 0
+    let last = plainStrings(buf, out)
+    SI.lastIndex = last
     for (let m = SI.exec(buf); m; m = SI.exec(buf)) { out.push(runText(m[1] ?? '')); last = SI.lastIndex }
     buf = buf.slice(last)
   }
   return out
+}
+
+/**
+ * Reads the <si> items of unprefixed markup (what Excel, WPS and exceljs write) by string search
+ * into `out`, up to the first incomplete or unusual one, and returns where it stopped: the
+ * expression above carries on from there (attributes on <si>, prefixes).
+ */
+function plainStrings(buf: string, out: string[]): number {
+  let last = 0
+  for (let i = buf.indexOf('<si'); i >= 0; i = buf.indexOf('<si', last)) {
+    const c = buf.charCodeAt(i + 3)
+    if (c === 47 /* / */ && buf.charCodeAt(i + 4) === 62) { out.push(''); last = i + 5; continue }
+    if (c !== 62 /* > */) return i
+    const end = buf.indexOf('</si>', i + 4)
+    if (end < 0) return i
+    out.push(runText(buf.slice(i + 4, end)))
+    last = end + 5
+  }
+  // A prefixed document (<x:si>) has no "<si": all of it is left to the expression.
+  return last
 }
 
 const ROW_START = /<(?:\w+:)?row\b/g
