@@ -20,6 +20,15 @@ import { withBulkLoad } from '../members/bulk-load'
 
 const CHECKPOINT_AFTER_ROWS = 5000
 const WRITES_AHEAD = 2
+/**
+ * The share of the expected rows after which a first import rebuilds the register's indexes: the
+ * rebuild (about a second at 100k, on SQLite's thread) then overlaps reading and sealing the last
+ * rows (about as long on the other core), which are indexed as they go in, instead of the rebuild
+ * running alone after the last row.
+ */
+const REBUILD_INDEXES_AT = 0.85
+/** Chunks that may wait meanwhile: about the rows left at 100k, a few megabytes. */
+const WRITES_AHEAD_WHILE_INDEXING = 16
 /** New rows' name keys are computed with their sealing (openBatchSealer): none here. */
 const KEYS_FROM_WORKER: NameKeyer = () => ({ tokens: '', pinyin: '', initials: '' })
 
@@ -65,7 +74,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
   // New members' ID numbers are sealed and their name keys computed on a worker thread while the
   // next rows are read. This thread loads pinyin-pro only if it has to (updates, or no worker).
   const sealer = options.idNumbers.openBatchSealer(loadNameKeyer)
-  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch) => {
+  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch, rebuildIndexes) => {
     const existing = await loadExistingIndex(tx)
 
     // Reading and writing both create departments, one call at a time so none is created twice.
@@ -122,6 +131,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     // of the two adding up. A failure surfaces at the next hand-over.
     let written: Promise<void> = Promise.resolve()
     const queued: Array<Promise<void>> = []
+    let rebuilding = false
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
         // The worker starts on this chunk's ID numbers and names now, while earlier chunks are still being written.
@@ -135,9 +145,14 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         // Only what the write needs is kept until then: the new rows' parsed members can go now.
         const { collisions } = chunk
         written = written.then(() => writeChunk(collisions, rows, sealing))
+        if (!rebuilding && options.totalRows && chunk.rowsDone >= options.totalRows * REBUILD_INDEXES_AT) {
+          rebuilding = true
+          written = written.then(rebuildIndexes)
+        }
         written.catch(() => undefined)
         queued.push(written)
-        if (queued.length > WRITES_AHEAD) await queued.shift()
+        // While the indexes are rebuilt, the last rows are read and sealed without waiting for it.
+        if (queued.length > (rebuilding ? WRITES_AHEAD_WHILE_INDEXING : WRITES_AHEAD)) await queued.shift()
         progress?.(chunk.rowsDone)
       })
       await written

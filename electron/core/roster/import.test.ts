@@ -145,6 +145,32 @@ describe('importing a messy roster', () => {
     expect(await ws.db.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'trigger' AND name = 'members_search_insert'")).toEqual({ x: 1 })
   })
 
+  it('rebuilds the register’s indexes before the last rows of a first import, which are then indexed as they go in', async () => {
+    const file = join(tmp.dir, 'plain.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('花名册')
+    s.addRow(HEADER)
+    for (let i = 1; i <= 30; i++) {
+      s.addRow([i, `成员${i}`, i % 2 ? '男' : '女', '汉族', id('19850301', i), null, '发电运行部', `1390000${String(i).padStart(4, '0')}`, '2010-07-01', `P${i}`])
+    }
+    await wb.xlsx.writeFile(file)
+    const indexesOf = async () => ws.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' ORDER BY name")
+    const before = await indexesOf()
+    // 20 rows expected, chunks of 5: the rebuild is queued after row 20 (85% of 20 is 17), rows 21–30 follow it.
+    const r = await commitImport(ws.db, file, await options(file, { chunkSize: 5, totalRows: 20 }))
+    expect(r).toMatchObject({ inserted: 30, errors: 0 })
+    expect(await indexesOf()).toEqual(before)
+    expect(await ws.db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' })
+    // Members written before and after the rebuild are found through the indexes and the search index alike.
+    const search = async (query: string) => (await ws.members.search(memberSearchSchema.parse({ query }))).rows.map((m) => m.name)
+    for (const n of [3, 19, 27]) {
+      expect(await search(id('19850301', n))).toEqual([`成员${n}`])
+      expect(await search(`P${n}`.toLowerCase())).toContain(`成员${n}`)
+    }
+    expect((await ws.db.get<{ n: number }>("SELECT count(*) AS n FROM members INDEXED BY members_by_employee_no WHERE employee_no > 'P'"))!.n).toBe(30)
+    await expect(ws.db.run('UPDATE members SET employee_no = ? WHERE name = ?', ['P3', '成员27'])).rejects.toThrow(/UNIQUE/)
+  })
+
   it('skips pre-numbered empty rows, reads on past a 小计 line, ignores the notes under the totals', async () => {
     const file = join(tmp.dir, 'grouped.xlsx')
     const wb = new ExcelJS.Workbook()
