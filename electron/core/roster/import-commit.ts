@@ -27,8 +27,8 @@ const WRITES_AHEAD = 2
  * running alone after the last row.
  */
 const REBUILD_INDEXES_AT = 0.85
-/** Chunks that may wait meanwhile: about the rows left at 100k, a few megabytes. */
-const WRITES_AHEAD_WHILE_INDEXING = 16
+/** Chunks that may wait meanwhile (a few megabytes), so reading goes on through most of the rebuild. */
+const WRITES_AHEAD_WHILE_INDEXING = 8
 /** New rows' name keys are computed with their sealing (openBatchSealer): none here. */
 const KEYS_FROM_WORKER: NameKeyer = () => ({ tokens: '', pinyin: '', initials: '' })
 
