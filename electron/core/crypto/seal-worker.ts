@@ -36,16 +36,6 @@ try {
 } catch {
   // Without pinyin-pro here, batches are answered with an error and the main thread does the work.
 }
-const keysMemo = new Map()
-function keysOf(name) {
-  let keys = keysMemo.get(name)
-  if (!keys) {
-    if (keysMemo.size >= 20000) keysMemo.clear()
-    keys = nameKeys(name)
-    keysMemo.set(name, keys)
-  }
-  return keys
-}
 function blind(purpose, value) {
   const message = purpose + '\u0000' + value
   return shortHmac(message) ?? createHmac('sha256', indexKey).update(message).digest('base64url').slice(0, 22)
@@ -60,7 +50,7 @@ parentPort.on('message', (m) => {
   let s = 0
   for (let i = 0; i < m.rows.length; i++) {
     const [v, name] = m.rows[i]
-    const k = keysOf(name)
+    const k = nameKeys(name)
     const row = v === null
       ? [null, null, null, k.tokens, k.pinyin, k.initials]
       : [sealed[s++], blind('idNumber', v), blind('idTail4', v.slice(-4).toUpperCase()), k.tokens, k.pinyin, k.initials]

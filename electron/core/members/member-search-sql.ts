@@ -44,8 +44,8 @@ export type IdNumberHits = { hash: string } | { tail4: string } | { ids: number[
 
 /**
  * The ids the text matches, as a streaming subquery in the index's own order, so a page of the
- * default ("relevance") order stops after the rows it needs. ID numbers are only found whole or by
- * their last 4–6 characters, through blind indexes (they are stored encrypted).
+ * default ("relevance") order stops after the rows it needs. ID numbers are stored encrypted: they
+ * are found whole or by their last 4–6 characters as `idHits` says (see IdNumberHits).
  */
 function hitsFor(raw: string, idHits: IdNumberHits): Query | null {
   const { kind, text } = classifySearch(raw)

@@ -20,7 +20,10 @@ let keyer: NameKeyer | undefined
  * - namePairs: 张伟华 → 张伟, 伟华, so a 2-character search is one token, not a phrase of two common ones.
  * - nameTokens, the FTS text: characters first, then pairs, so the pairs of a name sit at consecutive positions.
  * - makeNameKeys, given pinyin-pro's `pinyin`: the tokens, full pinyin and initials; `surname: 'head'`
- *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would.
+ *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would. Names repeat (a roster of 100k has
+ *   tens of thousands of distinct names, a department far fewer) and pinyin is the dearest step of
+ *   a write after sealing the ID number, so keys are remembered per name; the memo is bounded and
+ *   simply starts over when full.
  */
 export const NAME_KEYS_SOURCE = String.raw`
 const letterOrDigit = /[\p{L}\p{N}]/u
@@ -37,16 +40,23 @@ function tokensOf(chars) {
 function nameTokens(name) {
   return tokensOf(nameCharacters(name))
 }
+const MEMO_LIMIT = 20000
 function makeNameKeys(pinyin) {
   const asLetters = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const memo = new Map()
   return (name) => {
+    let keys = memo.get(name)
+    if (keys) return keys
     const chars = nameCharacters(name)
     const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
-    return {
+    keys = {
       tokens: tokensOf(chars),
       pinyin: full.map(asLetters).join(''),
       initials: full.map((s) => asLetters(s).slice(0, 1)).join(''),
     }
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(name, keys)
+    return keys
   }
 }`
 
@@ -80,26 +90,9 @@ export function outsideAsar(path: string, exists: (p: string) => boolean): strin
   return unpacked !== path && exists(unpacked) ? unpacked : path
 }
 
-/**
- * Names repeat (a roster of 100k has tens of thousands of distinct names, a department far fewer),
- * and pinyin conversion is the dearest step of a write after sealing the ID number, so results are
- * remembered. The keys depend on the name alone; the cache is bounded and simply starts over when full.
- */
-const MEMO_LIMIT = 20_000
-
 export async function loadNameKeyer(): Promise<NameKeyer> {
   if (keyer) return keyer
   const { pinyin } = await import('pinyin-pro')
-  const compute = makeNameKeys(pinyin as PinyinFn)
-  const memo = new Map<string, NameKeys>()
-  keyer = (name) => {
-    let keys = memo.get(name)
-    if (!keys) {
-      if (memo.size >= MEMO_LIMIT) memo.clear()
-      keys = compute(name)
-      memo.set(name, keys)
-    }
-    return keys
-  }
+  keyer = makeNameKeys(pinyin as PinyinFn)
   return keyer
 }
