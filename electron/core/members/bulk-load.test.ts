@@ -8,8 +8,20 @@ import { openWorkspace, type Workspace } from '../workspace'
 import type { Queryable } from '../db/sqlite'
 import { withBulkLoad } from './bulk-load'
 
-const FTS = ['member_name_fts', 'member_number_fts']
 import { insertMembersWithHistory } from './member-bulk'
+
+const FTS = ['member_name_fts', 'member_number_fts']
+
+/**
+ * Members each index finds by a token of their own (the surname; the mobile's last 3 digits): the
+ * indexes keep no per-row table that could simply be counted.
+ */
+const INDEXED: Record<string, string> = {
+  member_name_fts: `SELECT count(*) AS n FROM members m WHERE EXISTS (SELECT 1 FROM member_name_fts f
+    WHERE f.member_name_fts MATCH '"' || substr(m.name, 1, 1) || '"' AND f.rowid = m.id)`,
+  member_number_fts: `SELECT count(*) AS n FROM members m WHERE EXISTS (SELECT 1 FROM member_number_fts f
+    WHERE f.member_number_fts MATCH 'mobile:"' || substr(m.mobile, -3) || '"' AND f.rowid = m.id)`,
+}
 
 describe('bulk load with the search index caught up in batches', () => {
   let tmp: ReturnType<typeof makeTempDir>
@@ -34,7 +46,7 @@ describe('bulk load with the search index caught up in batches', () => {
       for (let i = 0; i < people.length; i += 30) {
         const ids = await insertMembersWithHistory(tx, people.slice(i, i + 30), now, ws.idNumbers)
         await catchUp(ids.at(-1))
-        catchUps.push((await tx.get<{ n: number }>('SELECT count(*) AS n FROM member_name_fts'))!.n)
+        catchUps.push((await tx.get<{ n: number }>(INDEXED.member_name_fts!))!.n)
       }
     }, 50))
     // Caught up once 50 rows were waiting (after 60), the rest at the end.
@@ -42,7 +54,7 @@ describe('bulk load with the search index caught up in batches', () => {
     for (const t of FTS) {
       expect(await ws.db.get(`SELECT count(*) AS rows, count(DISTINCT segid) AS segments FROM ${t}_idx`))
         .toMatchObject({ segments: 1 })
-      expect(await ws.db.get(`SELECT count(*) AS n FROM ${t}`)).toEqual({ n: 90 })
+      expect(await ws.db.get(INDEXED[t]!)).toEqual({ n: 90 })
     }
     for (const p of [people[0]!, people[45]!, people[89]!]) {
       const page = await ws.members.search(memberSearchSchema.parse({ query: p.fields.mobile!.slice(-6) }))
