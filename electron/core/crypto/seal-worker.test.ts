@@ -5,9 +5,9 @@ import { loadNameKeyer, nameTokens, outsideAsar, pinyinModulePath } from '../mem
 import { KeyVault } from './key-vault'
 import { PREPARED_SLOTS } from './seal-worker'
 
-/** A prepared batch's rows (JSON texts without brackets) as named parts. */
+/** A prepared batch's rows (JSON texts) as named parts. */
 const parts = (rows: string[]) =>
-  rows.map((row) => JSON.parse(`[${row}]`) as Array<string | null>).map((row) => Object.fromEntries(PREPARED_SLOTS.map((k, i) => [k, row[i]])))
+  rows.map((row) => JSON.parse(row) as Array<string | null>).map((row) => Object.fromEntries(PREPARED_SLOTS.map((k, i) => [k, row[i]])))
 
 const NAMES = ['张三', '单雄信', '曾国藩', '区家麟', '欧阳娜娜', '扎西卓玛', '阿依古丽·买买提', '吕布', '乐嘉', '长孙无忌', 'Zhang Wei', '张伟2']
 

@@ -5,10 +5,10 @@ import { NAME_KEYS_SOURCE } from '../members/name-keys'
 
 /**
  * A batch of import rows made ready on the worker: per row, the JSON text of `[enc, hash, tail4,
- * tokens, pinyin, initials]` without its brackets (the sealed ID number and its blind indexes, null
- * without one, then the name's search keys), in input order. Each is put in front of its row's
- * own JSON text (member-repository insertImportedMembers), so SQLite reads every row from one
- * JSON document and the main thread never unpacks these.
+ * tokens, pinyin, initials]` (the sealed ID number and its blind indexes, null without one, then
+ * the name's search keys), in input order. Each is put in front of its row's own JSON text
+ * (member-repository insertImportedMembers), so SQLite reads every row from one JSON document and
+ * the main thread never unpacks these.
  */
 export type PreparedRows = string[]
 
@@ -54,7 +54,7 @@ parentPort.on('message', (m) => {
     const row = v === null
       ? [null, null, null, k.tokens, k.pinyin, k.initials]
       : [sealed[s++], blind('idNumber', v), blind('idTail4', v.slice(-4).toUpperCase()), k.tokens, k.pinyin, k.initials]
-    out[i] = JSON.stringify(row).slice(1, -1)
+    out[i] = JSON.stringify(row)
   }
   parentPort.postMessage({ id: m.id, rows: out })
 })

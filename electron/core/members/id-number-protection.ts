@@ -56,7 +56,7 @@ export class IdNumberProtector {
           const keysOf = await keyer()
           return rows.map(([idNumber, name]) => {
             const parts = { ...(idNumber ? this.seal(idNumber) : null), ...keysOf(name) }
-            return JSON.stringify(PREPARED_SLOTS.map((slot) => parts[slot] ?? null)).slice(1, -1)
+            return JSON.stringify(PREPARED_SLOTS.map((slot) => parts[slot] ?? null))
           })
         }
       },

@@ -143,17 +143,44 @@ const PREPARED_COLUMN: Record<(typeof PREPARED_SLOTS)[number], string> = {
 }
 
 /**
- * An imported row is its prepared row (PREPARED_SLOTS) followed by columnValues without the last
- * value, updated_at: an import's rows all have the same time, sent once as a parameter for
- * updated_at and created_at. One JSON document per batch: jsonb_each hands SQLite each row parsed
- * once (joining a second document of prepared rows by position cost SQLite 15% more per row).
+ * The rest of an imported member's columns, in the groups importValues gives them. SQLite finds a
+ * value in a JSON array by stepping over the ones before it, for every value it reads; in groups of
+ * six, reading a row's 27 values takes about a third of the steps it took in one flat array.
+ */
+const IMPORT_GROUPS = [
+  ['card_no', 'name', 'gender', 'birth_date', 'ethnicity', 'id_masked'],
+  ['mobile', 'education', 'political_status', 'native_place', 'department_id', 'post'],
+  ['title', 'employee_no', 'join_date', 'wage_base_fen', 'migrant_worker', 'status'],
+  ['quality_issues', 'employee_no_grams', 'mobile_grams'],
+] as const
+
+/** One imported member's columns as IMPORT_GROUPS lists them (literal arrays, as columnValues). */
+function importValues(w: MemberWrite): SqlValue[][] {
+  return [
+    [w.cardNo, w.name, w.gender, w.birthDate, w.ethnicity, w.idNumber ? maskIdNumber(w.idNumber) : null],
+    [w.mobile, w.education, w.politicalStatus, w.nativePlace, w.departmentId, w.post],
+    [w.title, w.employeeNo, w.joinDate, w.wageBaseFen, w.migrantWorker ? 1 : 0, w.status],
+    [w.qualityIssues.join(','), numberGrams(w.employeeNo), numberGrams(w.mobile)],
+  ]
+}
+
+/**
+ * An imported row is `[prepared row, ...IMPORT_GROUPS]`. An import's rows all have the same time,
+ * sent once as a parameter for updated_at and created_at. One JSON document per batch: jsonb_each
+ * hands SQLite each row parsed once (joining a second document of prepared rows by position cost
+ * SQLite 15% more per row). Paths are text ('$[1][4]'): an integer is first printed as a path on
+ * every read.
  */
 const MEMBER_IMPORT_INSERT = (() => {
-  const preparedAt = new Map(PREPARED_SLOTS.map((slot, j) => [PREPARED_COLUMN[slot], j]))
-  const values = MEMBER_INSERT_COLUMNS.map((c, i) => {
+  const at = new Map<string, string>(PREPARED_SLOTS.map((slot, j) => [PREPARED_COLUMN[slot], `$[0][${j}]`]))
+  IMPORT_GROUPS.forEach((group, g) => group.forEach((c, k) => at.set(c, `$[${g + 1}][${k}]`)))
+  const values = MEMBER_INSERT_COLUMNS.map((c) => {
     if (c === 'updated_at' || c === 'created_at') return '?2'
-    return `value->>${preparedAt.get(c) ?? PREPARED_SLOTS.length + i}`
+    const path = at.get(c)
+    if (!path) throw new Error(`imported rows carry no ${c}`)
+    return `value->>'${path}'`
   })
+  if (at.size !== MEMBER_INSERT_COLUMNS.length - 2) throw new Error('imported rows carry a column members does not have')
   return `INSERT INTO members (${MEMBER_INSERT_COLUMNS.join(', ')})
     SELECT ${values.join(', ')} FROM jsonb_each(?1) ORDER BY key`
 })()
@@ -166,17 +193,12 @@ export type ImportedRows = { rows: string[]; now: string }
  * department's id, and all the same `now`.
  */
 export function importedRows(writes: readonly MemberWrite[]): ImportedRows {
-  const rows = writes.map((w) => {
-    const v = columnValues(w)
-    v.length-- // updated_at: see MEMBER_IMPORT_INSERT
-    return JSON.stringify(v)
-  })
-  return { rows, now: writes[0]?.now ?? '' }
+  return { rows: writes.map((w) => JSON.stringify(importValues(w))), now: writes[0]?.now ?? '' }
 }
 
 /**
  * Inserts imported rows with their prepared rows (same order), each prepared row put in front of
- * its row as text. Call inside a transaction; returns the ids assigned, in order.
+ * its row's groups as text. Call inside a transaction; returns the ids assigned, in order.
  */
 export async function insertImportedMembers(db: Queryable, imported: ImportedRows, prepared: PreparedRows): Promise<number[]> {
   const { rows } = imported

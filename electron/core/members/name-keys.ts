@@ -22,8 +22,9 @@ let keyer: NameKeyer | undefined
  * - makeNameKeys, given pinyin-pro's `pinyin`: the tokens, full pinyin and initials; `surname: 'head'`
  *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would. Names repeat (a roster of 100k has
  *   tens of thousands of distinct names, a department far fewer) and pinyin is the dearest step of
- *   a write after sealing the ID number, so keys are remembered per name; the memo is bounded and
- *   simply starts over when full.
+ *   a write after sealing the ID number, so keys are remembered per name; the memo is bounded
+ *   (50k names, about 10 MB: room for every distinct name of a 100k roster, where 20k entries
+ *   started over several times and recomputed a fifth of the names) and simply starts over when full.
  */
 export const NAME_KEYS_SOURCE = String.raw`
 const letterOrDigit = /[\p{L}\p{N}]/u
@@ -40,7 +41,7 @@ function tokensOf(chars) {
 function nameTokens(name) {
   return tokensOf(nameCharacters(name))
 }
-const MEMO_LIMIT = 20000
+const MEMO_LIMIT = 50000
 function makeNameKeys(pinyin) {
   const asLetters = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
   const memo = new Map()
