@@ -126,6 +126,8 @@ async function run(count: number, file: string): Promise<Figures> {
     clearInterval(sampler)
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024)
     if (result.inserted !== count || result.errors !== 0) throw new Error(`imported ${result.inserted}, ${result.errors} errors`)
+    const history = await ws.db.get<{ n: number }>("SELECT count(DISTINCT member_id) AS n FROM member_history WHERE kind = 'join'")
+    if (history?.n !== count) throw new Error(`${history?.n} imported members have a history entry, not ${count}`)
 
     const timeExport = async (format: 'xlsx' | 'csv', revealIdNumbers: boolean) => {
       const t = performance.now()

@@ -67,6 +67,22 @@ describe('Database', () => {
     expect(await db.cachedAll(sum, [5])).toEqual([{ s: 5 }])
   })
 
+  it('keeps repeated writes prepared, each run with its own values, across schema changes and a rollback', async () => {
+    const add = 'INSERT INTO t (v) SELECT value FROM json_each(?)'
+    expect(await db.cachedRun(add, ['[1, 2]'])).toEqual({ lastID: 2, changes: 2 })
+    expect(await db.cachedRun(add, ['[3]'])).toEqual({ lastID: 3, changes: 1 })
+    await db.exec('CREATE INDEX t_by_v ON t(v)')
+    await expect(db.transaction(async (tx) => {
+      expect(await tx.cachedRun(add, ['[10, 20, 30]'])).toEqual({ lastID: 6, changes: 3 })
+      throw new Error('undo')
+    })).rejects.toThrow('undo')
+    await expect(db.cachedRun(add, ['[null]'])).rejects.toThrow(/NOT NULL/)
+    expect(await db.cachedRun(add, ['[4]'])).toEqual({ lastID: 4, changes: 1 })
+    // A finished write holds nothing: a full checkpoint goes through right after it.
+    expect(await db.get('PRAGMA wal_checkpoint(TRUNCATE)')).toMatchObject({ busy: 0 })
+    expect(await db.all('SELECT v FROM t ORDER BY rowid')).toEqual([{ v: 1 }, { v: 2 }, { v: 3 }, { v: 4 }])
+  })
+
   it('answers searches from the last commit while a long write is still in progress', async () => {
     await db.run('INSERT INTO t VALUES (1)')
     let release!: () => void

@@ -86,7 +86,7 @@ export async function withBulkLoad<T>(
     if (!trigger || !bulk) return
     const top = newestId ?? (await tx.get<{ m: number | null }>('SELECT max(id) AS m FROM members'))?.m ?? indexedUpTo
     if (top <= indexedUpTo || (newestId !== undefined && top - indexedUpTo < catchUpEvery)) return
-    for (const { sql } of bulk) await tx.run(sql, [indexedUpTo, top])
+    for (const { sql } of bulk) await tx.cachedRun(sql, [indexedUpTo, top])
     indexedUpTo = top
     batches++
   }

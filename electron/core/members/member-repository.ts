@@ -130,7 +130,7 @@ export async function insertMembersBulk(db: Queryable, rows: readonly MemberWrit
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize)
     const json = JSON.stringify(batch.map((w) => { const v = columnValues(w); v.push(w.now); return v }))
-    const r = await db.run(MEMBER_BULK_INSERT, [json])
+    const r = await db.cachedRun(MEMBER_BULK_INSERT, [json])
     for (let k = batch.length - 1; k >= 0; k--) ids.push(r.lastID - k)
   }
   return ids
@@ -204,7 +204,7 @@ export async function insertImportedMembers(db: Queryable, imported: ImportedRow
   const { rows } = imported
   if (prepared.length !== rows.length) throw new Error(`${prepared.length} prepared rows for ${rows.length} members`)
   const json = `[${rows.map((r, i) => `[${prepared[i]},${r.slice(1)}`).join(',')}]`
-  const r = await db.run(MEMBER_IMPORT_INSERT, [json, imported.now])
+  const r = await db.cachedRun(MEMBER_IMPORT_INSERT, [json, imported.now])
   return Array.from({ length: rows.length }, (_, i) => r.lastID - (rows.length - 1 - i))
 }
 
@@ -229,7 +229,7 @@ const HISTORY_BULK_INSERT = insertFromJsonSql('member_history', HISTORY_COLUMNS.
 export async function insertJoinHistoryFor(
   db: Queryable, fromId: number, toId: number, entry: { today: string; note: string | null; now: string },
 ): Promise<void> {
-  await db.run(`INSERT INTO member_history (${HISTORY_COLUMNS})
+  await db.cachedRun(`INSERT INTO member_history (${HISTORY_COLUMNS})
     SELECT id, 'join', coalesce(join_date, ?), NULL, 'active', NULL, ?, NULL, ? FROM members WHERE id BETWEEN ? AND ? ORDER BY id`,
   [entry.today, entry.note, entry.now, fromId, toId])
 }

@@ -19,6 +19,12 @@ import { progressReporter } from './import-preview'
 import { withBulkLoad } from '../members/bulk-load'
 
 const CHECKPOINT_AFTER_ROWS = 5000
+/**
+ * New members' history entries are written for this many members at a time, not with each batch:
+ * every statement is a round trip through this thread, which the reading keeps busy, and SQLite
+ * waits for each one (see Connection.cachedRun).
+ */
+const HISTORY_EVERY_ROWS = 10_000
 const WRITES_AHEAD = 2
 /**
  * The share of the expected rows after which a first import rebuilds the register's indexes: the
@@ -101,12 +107,23 @@ export async function commitImport(db: Database, filePath: string, options: Comm
       return importedRows(writes)
     }
 
+    // New members from historyFrom up to lastInserted have no history entry yet.
+    let historyFrom = 0
+    let lastInserted = 0
+    const writeHistory = async () => {
+      if (lastInserted < historyFrom) return
+      await insertJoinHistoryFor(tx, historyFrom, lastInserted, { today, note, now })
+      historyFrom = lastInserted + 1
+    }
+
     const writeChunk = async (collisions: Collision[], rows: ImportedRows | null, sealing: Promise<PreparedRows>) => {
       await ensureDepartments(collisions.map((r) => r.member.departmentName))
       if (rows) {
         const ids = await insertImportedMembers(tx, rows, await sealing)
-        await insertJoinHistoryFor(tx, ids[0]!, ids[ids.length - 1]!, { today, note, now })
-        await indexForSearch(ids[ids.length - 1])
+        if (!historyFrom) historyFrom = ids[0]!
+        lastInserted = ids[ids.length - 1]!
+        if (lastInserted - historyFrom + 1 >= HISTORY_EVERY_ROWS) await writeHistory()
+        await indexForSearch(lastInserted)
         counts.inserted += ids.length
       }
       if (collisions.length && options.onConflict === 'skip') counts.skipped += collisions.length
@@ -156,6 +173,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         progress?.(chunk.rowsDone)
       })
       await written
+      if (historyFrom) await writeHistory()
       await options.audit?.trail.record(tx, options.audit.actor, {
         action: 'member.import', entity: 'member', entityId: null,
         changes: { file: options.fileName, ...counts, errors: plan.errorRows.length, departmentsCreated: created },
