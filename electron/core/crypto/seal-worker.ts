@@ -32,7 +32,7 @@ const shortHmac = makeShortHmac(indexKey)
 ${NAME_KEYS_SOURCE}
 let nameKeys = null
 try {
-  nameKeys = makeNameKeys(require(workerData.pinyinModule).pinyin)
+  nameKeys = makeNameKeys(require(workerData.pinyinModule))
 } catch {
   // Without pinyin-pro here, batches are answered with an error and the main thread does the work.
 }

@@ -19,7 +19,7 @@ let keyer: NameKeyer | undefined
  * - nameCharacters: only letters/digits take part in search; "·" in transliterated names and spaces are dropped.
  * - namePairs: 张伟华 → 张伟, 伟华, so a 2-character search is one token, not a phrase of two common ones.
  * - nameTokens, the FTS text: characters first, then pairs, so the pairs of a name sit at consecutive positions.
- * - makeNameKeys, given pinyin-pro's `pinyin`: the tokens, full pinyin and initials; `surname: 'head'`
+ * - makeNameKeys, given pinyin-pro: the tokens, full pinyin and initials; `surname: 'head'`
  *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would. Names repeat (a roster of 100k has
  *   tens of thousands of distinct names, a department far fewer) and pinyin is the dearest step of
  *   a write after sealing the ID number, so keys are remembered per name; the memo is bounded
@@ -42,14 +42,38 @@ function nameTokens(name) {
   return tokensOf(nameCharacters(name))
 }
 const MEMO_LIMIT = 50000
-function makeNameKeys(pinyin) {
+const HAN = /^[\u3400-\u9fff]$/u
+function makeNameKeys(pinyinPro) {
+  const { pinyin, polyphonic } = pinyinPro
   const asLetters = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
   const memo = new Map()
+  // A Chinese character with one reading (toneless) reads the same in any name, so a name of only
+  // such characters is their readings in a row, with no segmenting. Names with a character of
+  // several readings (单, 曾, 长, 家 …) or with letters go through pinyin-pro whole.
+  const onlyReading = new Map()
+  const readingOf = (c) => {
+    let r = onlyReading.get(c)
+    if (r === undefined) {
+      const all = HAN.test(c) ? polyphonic(c, { toneType: 'none', type: 'array', v: true })[0] : null
+      r = all && all.length === 1 ? all[0] : ''
+      onlyReading.set(c, r)
+    }
+    return r
+  }
+  const readingsOf = (chars) => {
+    const out = []
+    for (const c of chars) {
+      const r = readingOf(c)
+      if (!r) return pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
+      out.push(r)
+    }
+    return out
+  }
   return (name) => {
     let keys = memo.get(name)
     if (keys) return keys
     const chars = nameCharacters(name)
-    const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true })
+    const full = readingsOf(chars)
     keys = {
       tokens: tokensOf(chars),
       pinyin: full.map(asLetters).join(''),
@@ -61,12 +85,16 @@ function makeNameKeys(pinyin) {
   }
 }`
 
-type PinyinFn = (text: string, options: object) => string[]
+/** What makeNameKeys uses of pinyin-pro. */
+type PinyinPro = {
+  pinyin: (text: string, options: object) => string[]
+  polyphonic: (text: string, options: object) => string[][]
+}
 type NameKeyDefinitions = {
   nameCharacters(name: string): string[]
   namePairs(chars: readonly string[]): string[]
   nameTokens(name: string): string
-  makeNameKeys(pinyin: PinyinFn): NameKeyer
+  makeNameKeys(pinyinPro: PinyinPro): NameKeyer
 }
 const definitions = new Function(`${NAME_KEYS_SOURCE}\nreturn { nameCharacters, namePairs, nameTokens, makeNameKeys }`)() as NameKeyDefinitions
 export const { nameCharacters, namePairs, nameTokens } = definitions
@@ -93,7 +121,7 @@ export function outsideAsar(path: string, exists: (p: string) => boolean): strin
 
 export async function loadNameKeyer(): Promise<NameKeyer> {
   if (keyer) return keyer
-  const { pinyin } = await import('pinyin-pro')
-  keyer = makeNameKeys(pinyin as PinyinFn)
+  const { pinyin, polyphonic } = await import('pinyin-pro')
+  keyer = makeNameKeys({ pinyin, polyphonic } as PinyinPro)
   return keyer
 }
