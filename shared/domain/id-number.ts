@@ -24,7 +24,7 @@ export function normalizeIdNumber(raw: string): string {
 
 export function idCheckCharacter(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!
   return CHECK_CHARS[sum % 11]!
 }
 
