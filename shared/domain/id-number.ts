@@ -35,13 +35,20 @@ export function isValidCalendarDate(y: number, m: number, d: number): boolean {
   return d <= days
 }
 
+/** The number written by the digits from `start` to `end` (checked as digits by the caller). */
+function digitsAt(s: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 48
+  return n
+}
+
 export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
   const value = normalizeIdNumber(raw)
   if (value.length !== 18) return { ok: false, reason: 'length' }
   if (!/^[1-9]\d{16}[\dX]$/.test(value)) return { ok: false, reason: 'format' }
-  const y = Number(value.slice(6, 10))
-  const m = Number(value.slice(10, 12))
-  const d = Number(value.slice(12, 14))
+  const y = digitsAt(value, 6, 10)
+  const m = digitsAt(value, 10, 12)
+  const d = digitsAt(value, 12, 14)
   const birth = Date.UTC(y, m - 1, d)
   if (y < 1900 || !isValidCalendarDate(y, m, d) || birth > today.getTime()) {
     return { ok: false, reason: 'birthDate' }

@@ -203,7 +203,11 @@ export function importedRows(writes: readonly MemberWrite[]): ImportedRows {
 export async function insertImportedMembers(db: Queryable, imported: ImportedRows, prepared: PreparedRows): Promise<number[]> {
   const { rows } = imported
   if (prepared.length !== rows.length) throw new Error(`${prepared.length} prepared rows for ${rows.length} members`)
-  const json = `[${rows.map((r, i) => `[${prepared[i]},${r.slice(1)}`).join(',')}]`
+  if (!rows.length) return []
+  // The outer brackets go into the first and last rows, so that join() gives the finished text: a
+  // bracket added around its result would be one more copy of ~1 MB when the text is handed to SQLite.
+  const last = rows.length - 1
+  const json = rows.map((r, i) => `${i ? '' : '['}[${prepared[i]},${r.slice(1)}${i === last ? ']' : ''}`).join(',')
   const r = await db.cachedRun(MEMBER_IMPORT_INSERT, [json, imported.now])
   return Array.from({ length: rows.length }, (_, i) => r.lastID - (rows.length - 1 - i))
 }

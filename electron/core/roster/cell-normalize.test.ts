@@ -35,7 +35,10 @@ describe('dates as spreadsheets hold them', () => {
   })
 
   it('rejects impossible dates, bare years and text', () => {
-    for (const v of ['1985-02-30', '1985-13-01', '1985', 1985, '三月', '2100-01-01', 1985.13, 0, -5]) expect(date(v), String(v)).toBe('invalid')
+    for (const v of ['1985-02-30', '1985-13-01', '1985-00-10', '1899-12-31', '1900-02-29', '1985', 1985, '三月', '2100-01-01', 1985.13, 0, -5]) {
+      expect(date(v), String(v)).toBe('invalid')
+    }
+    expect(date('2000-02-29')).toBe('2000-02-29')
     expect(date(null)).toBeNull()
     expect(date('  ')).toBeNull()
   })

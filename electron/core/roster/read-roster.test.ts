@@ -57,7 +57,7 @@ function storedZip(entries: Record<string, string>): Buffer {
 }
 
 describe('reading .xlsx', () => {
-  it('reads hand-written markup alike: namespace prefixes, whitespace between cells, inline and rich text, cells without r', async () => {
+  it('reads hand-written markup alike: namespace prefixes, whitespace between cells, inline and rich text, cells without r, page breaks after the rows', async () => {
     const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
     const plain = `<worksheet ${ns}><sheetData>
@@ -70,11 +70,11 @@ describe('reading .xlsx', () => {
       </row>
       <row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c><c r="D3"><v></v></c><c r="E3" t="s"><v>5</v></c><c r="F3" t="s"><v>3</v></c></row>
       <row r="4"/>
-    </sheetData></worksheet>`
+    </sheetData><rowBreaks count="1" manualBreakCount="1"><brk id="3" max="16383" man="1"/></rowBreaks></worksheet>`
     const strings = `<sst ${ns}><si><t>张三</t></si><si><t xml:space="preserve"> 李 四 </t></si><si><r><t>王</t></r><r><t>五</t></r><rPh sb="0" eb="1"><t>オウ</t></rPh></si>`
       + '<si/><si><t/></si><si><t>赵&amp;钱</t></si></sst>'
     const prefix = (xml: string) =>
-      xml.replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|r|t|sst|si|rPh)\b/g, '<$1x:$2').replace(ns, ns.replace('xmlns', 'xmlns:x'))
+      xml.replace(/<(\/?)(worksheet|sheetData|rowBreaks|brk|row|c|v|f|is|r|t|sst|si|rPh)\b/g, '<$1x:$2').replace(ns, ns.replace('xmlns', 'xmlns:x'))
     const workbook = (sheet: string, sst: string) => storedZip({
       '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
       'xl/workbook.xml': `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,

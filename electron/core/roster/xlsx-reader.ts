@@ -133,6 +133,18 @@ function plainStrings(buf: string, out: string[]): number {
 }
 
 const ROW_START = /<(?:\w+:)?row\b/g
+
+function prefixedRowStart(buf: string, from: number): number {
+  ROW_START.lastIndex = from
+  return ROW_START.exec(buf)?.index ?? -1
+}
+
+/** Where the next `<row` starts from `from` (not `<rowBreaks`: the name must end there), else -1. */
+function plainRowStart(buf: string, from: number): number {
+  let at = buf.indexOf('<row', from)
+  while (at >= 0 && /\w/.test(buf[at + 4] ?? ' ')) at = buf.indexOf('<row', at + 4)
+  return at
+}
 const ROW_END = /<\/(?:\w+:)?row>/g
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
 const V = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/
@@ -276,20 +288,22 @@ export async function* xlsxRows(book: XlsxBook, sheet: XlsxSheet, shared: readon
 export async function* xlsxRowBatches(book: XlsxBook, sheet: XlsxSheet, shared: readonly string[]): AsyncGenerator<RosterRow[]> {
   let buf = ''
   let previous = 0
+  let plain = false
   for await (const text of zipEntryText(book.filePath, sheet.entry)) {
     buf += text
     let pos = 0
     const rows: RosterRow[] = []
     for (;;) {
-      ROW_START.lastIndex = pos
-      const start = ROW_START.exec(buf)
-      if (!start) { pos = Math.max(pos, buf.length - 8); break }
-      const gt = buf.indexOf('>', start.index)
-      if (gt < 0) { pos = start.index; break }
+      const startAt: number = plain ? plainRowStart(buf, pos) : prefixedRowStart(buf, pos)
+      if (startAt < 0) { pos = Math.max(pos, buf.length - 8); break }
+      // Markup writes every row alike: once one is seen without a prefix, the rest are found by string search.
+      plain = buf.charCodeAt(startAt + 1) === 114 /* r: no prefix */
+      const gt = buf.indexOf('>', startAt)
+      if (gt < 0) { pos = startAt; break }
       if (buf[gt - 1] === '/') { pos = gt + 1; continue }
       let endAt: number
       let after: number
-      if (buf.charCodeAt(start.index + 1) === 114 /* r: no prefix */) {
+      if (plain) {
         endAt = buf.indexOf('</row>', gt)
         after = endAt + 6
       } else {
@@ -298,8 +312,8 @@ export async function* xlsxRowBatches(book: XlsxBook, sheet: XlsxSheet, shared: 
         endAt = end ? end.index : -1
         after = ROW_END.lastIndex
       }
-      if (endAt < 0) { pos = start.index; break }
-      const row = parseRow(buf.slice(start.index, gt), buf.slice(gt + 1, endAt), previous, shared)
+      if (endAt < 0) { pos = startAt; break }
+      const row = parseRow(buf.slice(startAt, gt), buf.slice(gt + 1, endAt), previous, shared)
       previous = row.rowNumber
       if (row.cells.length) rows.push(row)
       pos = after
