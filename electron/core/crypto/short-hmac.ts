@@ -59,8 +59,10 @@ export const SHORT_HMAC_SOURCE = String.raw`function makeShortHmac(key) {
   const outer = padded(0x5c)
   const H = new Int32Array(8)
   const block = new Uint8Array(64)
-  const digest = Buffer.alloc(32)
+  const head = block.subarray(0, 56)
   const utf8 = new TextEncoder()
+  const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const out = new Array(22)
 
   /** Ends a message of \`bytes\` bytes that follows one 64-byte block: 0x80, zeros, the length in bits. */
   const finish = (bytes) => {
@@ -70,12 +72,29 @@ export const SHORT_HMAC_SOURCE = String.raw`function makeShortHmac(key) {
     block[63] = bits & 0xff
   }
 
+  /** The message's UTF-8 bytes into the block: ASCII (every blind-index message so far) byte by byte. */
+  const load = (message) => {
+    for (let i = 0; i < message.length; i++) {
+      const c = message.charCodeAt(i)
+      if (c > 0x7f) {
+        block.fill(0)
+        const { read, written } = utf8.encodeInto(message, head)
+        return read < message.length || written > 55 ? -1 : written
+      }
+      block[i] = c
+    }
+    return message.length
+  }
+
+  /** Byte \`i\` of the digest in H (big-endian words). */
+  const byte = (i) => (H[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff
+
   return (message) => {
     if (message.length > 55) return null
     block.fill(0)
-    const { read, written } = utf8.encodeInto(message, block.subarray(0, 56))
-    if (read < message.length || written > 55) return null
-    finish(written)
+    const length = load(message)
+    if (length < 0) return null
+    finish(length)
     H.set(inner)
     compress(H, block)
     block.fill(0)
@@ -85,9 +104,15 @@ export const SHORT_HMAC_SOURCE = String.raw`function makeShortHmac(key) {
     finish(32)
     H.set(outer)
     compress(H, block)
-    for (let i = 0; i < 8; i++) digest.writeInt32BE(H[i], i * 4)
-    // 22 base64url characters carry 16.5 bytes: 17 bytes give the same first 22.
-    return digest.toString('base64url', 0, 17).slice(0, 22)
+    // The first 22 base64url characters of the digest (16.5 bytes), as Buffer's 'base64url' writes them.
+    for (let k = 0, i = 0; k < 22; k += 4, i += 3) {
+      const n = (byte(i) << 16) | (byte(i + 1) << 8) | (i + 2 < 17 ? byte(i + 2) : 0)
+      out[k] = BASE64URL.charCodeAt(n >>> 18)
+      out[k + 1] = BASE64URL.charCodeAt((n >>> 12) & 63)
+      if (k + 2 < 22) out[k + 2] = BASE64URL.charCodeAt((n >>> 6) & 63)
+      if (k + 3 < 22) out[k + 3] = BASE64URL.charCodeAt(n & 63)
+    }
+    return String.fromCharCode.apply(null, out)
   }
 }`
 
