@@ -12,6 +12,8 @@ export interface Queryable {
   exec(sql: string): Promise<void>
   /** `run` through a kept prepared statement, for statements a bulk write repeats many times. */
   cachedRun(sql: string, params?: Params): Promise<RunResult>
+  /** `all` through a kept prepared statement (a database answers it from its read connection). */
+  cachedAll<T>(sql: string, params?: Params): Promise<T[]>
 }
 
 export type OpenOptions = {

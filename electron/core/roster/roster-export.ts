@@ -87,13 +87,15 @@ async function exportMembers(db: Queryable, options: ExportOptions, batch = 2000
   const { page } = buildMemberSearch({ ...q, limit: -1, offset: 0 }, 'm.id', await idNumberHits(db, q.query, options.idNumbers))
   const row = await db.get<{ ids: string | null }>(`SELECT json_group_array(j) AS ids FROM (${page.sql})`, page.params)
   const ids = JSON.parse(row?.ids ?? '[]') as number[]
+  // Kept prepared: a statement made for each batch goes to SQLite's thread twice, and the second
+  // trip waits until this thread, busy writing the batch before, takes the first one's result.
   const fetch = async (slice: number[]): Promise<Member[]> => {
-    const r = await db.get<{ rows: string | null }>(
+    const [r] = await db.cachedAll<{ rows: string | null }>(
       `SELECT '[' || group_concat(j, ',') || ']' AS rows FROM (${MEMBER_SELECT} WHERE m.id IN (SELECT value FROM json_each(?)))`,
       [JSON.stringify(slice)])
     const byId = new Map((JSON.parse(r?.rows ?? '[]') as MemberJson[]).map((m) => [m.id, fromJson(m)]))
     if (options.revealIdNumbers) {
-      const sealed = await db.all<{ id: number; enc: string }>(
+      const sealed = await db.cachedAll<{ id: number; enc: string }>(
         'SELECT id, id_number_enc AS enc FROM members WHERE id_number_enc IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
         [JSON.stringify(slice)])
       const numbers = options.idNumbers.revealMany(sealed.map((s) => s.enc))
