@@ -26,15 +26,6 @@ const CHECKPOINT_AFTER_ROWS = 5000
  */
 const HISTORY_EVERY_ROWS = 10_000
 const WRITES_AHEAD = 2
-/**
- * The share of the expected rows after which a first import rebuilds the register's indexes: the
- * rebuild (about a second at 100k, on SQLite's thread) then overlaps reading and sealing the last
- * rows (about as long on the other core), which are indexed as they go in, instead of the rebuild
- * running alone after the last row.
- */
-const REBUILD_INDEXES_AT = 0.85
-/** Chunks that may wait meanwhile (a few megabytes), so reading goes on through most of the rebuild. */
-const WRITES_AHEAD_WHILE_INDEXING = 8
 /** New rows' name keys are computed with their sealing (openBatchSealer): none here. */
 const KEYS_FROM_WORKER: NameKeyer = () => ({ tokens: '', pinyin: '', initials: '' })
 
@@ -80,7 +71,7 @@ export async function commitImport(db: Database, filePath: string, options: Comm
   // New members' ID numbers are sealed and their name keys computed on a worker thread while the
   // next rows are read. This thread loads pinyin-pro only if it has to (updates, or no worker).
   const sealer = options.idNumbers.openBatchSealer(loadNameKeyer)
-  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch, rebuildIndexes) => {
+  const summary = await db.forBulkWrite(() => db.transaction((tx) => withBulkLoad(tx, async (indexForSearch) => {
     const existing = await loadExistingIndex(tx)
 
     // Reading and writing both create departments, one call at a time so none is created twice.
@@ -148,7 +139,6 @@ export async function commitImport(db: Database, filePath: string, options: Comm
     // of the two adding up. A failure surfaces at the next hand-over.
     let written: Promise<void> = Promise.resolve()
     const queued: Array<Promise<void>> = []
-    let rebuilding = false
     try {
       const plan = await planImport(filePath, existing, options, async (chunk) => {
         // The worker starts on this chunk's ID numbers and names now, while earlier chunks are still being written.
@@ -162,14 +152,9 @@ export async function commitImport(db: Database, filePath: string, options: Comm
         // Only what the write needs is kept until then: the new rows' parsed members can go now.
         const { collisions } = chunk
         written = written.then(() => writeChunk(collisions, rows, sealing))
-        if (!rebuilding && options.totalRows && chunk.rowsDone >= options.totalRows * REBUILD_INDEXES_AT) {
-          rebuilding = true
-          written = written.then(rebuildIndexes)
-        }
         written.catch(() => undefined)
         queued.push(written)
-        // While the indexes are rebuilt, the last rows are read and sealed without waiting for it.
-        if (queued.length > (rebuilding ? WRITES_AHEAD_WHILE_INDEXING : WRITES_AHEAD)) await queued.shift()
+        if (queued.length > WRITES_AHEAD) await queued.shift()
         progress?.(chunk.rowsDone)
       })
       await written
