@@ -277,7 +277,7 @@ function listRowOf(a: ListRowArray): MemberListRow {
  * because preparing it costs more than running it (see Database.cachedAll).
  */
 export async function searchMembers(db: Database, q: MemberSearch, ids: IdNumberProtector): Promise<MemberPage> {
-  const idHits = await idNumberHits({ all: (sql, params) => db.cachedAll(sql, params) }, q.query, ids)
+  const idHits = await idNumberHits(db, q.query, ids)
   const { query, capped } = buildMemberSearch(q, LIST_ROW_JSON, idHits)
   const [row] = await db.cachedAll<{ n: number; rows: string | null }>(query.sql, query.params)
   const rows = (JSON.parse(row?.rows ?? '[]') as ListRowArray[]).map(listRowOf)
@@ -292,14 +292,14 @@ export async function searchMembers(db: Database, q: MemberSearch, ids: IdNumber
  * up by its last 4 (about ten members a value at 100k) and checked against those members' numbers,
  * unsealed here.
  */
-export async function idNumberHits(db: Pick<Queryable, 'all'>, raw: string, ids: IdNumberProtector): Promise<IdNumberHits> {
+export async function idNumberHits(db: Pick<Queryable, 'cachedAll'>, raw: string, ids: IdNumberProtector): Promise<IdNumberHits> {
   const { kind, text } = classifySearch(raw)
   const upper = text.toUpperCase()
   if (kind !== 'number' || !/^[0-9]*[0-9X]$/.test(upper)) return null
   if (upper.length === 18) return { hash: ids.hash(upper) }
   if (upper.length === 4) return { tail4: ids.tail4Hash(upper) }
   if (upper.length < 4 || upper.length > 6) return null
-  const candidates = await db.all<{ id: number; enc: string }>(
+  const candidates = await db.cachedAll<{ id: number; enc: string }>(
     'SELECT id, id_number_enc AS enc FROM members WHERE id_tail4_hash = ? ORDER BY id', [ids.tail4Hash(upper)])
   const numbers = ids.revealMany(candidates.map((c) => c.enc))
   return { ids: candidates.filter((_, i) => numbers[i]!.toUpperCase().endsWith(upper)).map((c) => c.id) }

@@ -23,7 +23,7 @@ let keyer: NameKeyer | undefined
  *   reads 单/曾/区 as surnames (shan/zeng/ou), as a register would. Names repeat (a roster of 100k has
  *   tens of thousands of distinct names, a department far fewer) and pinyin is the dearest step of
  *   a write after sealing the ID number, so keys are remembered per name; the memo is bounded
- *   (50k names, about 10 MB: room for every distinct name of a 100k roster, where 20k entries
+ *   (50k names: room for every distinct name of a 100k roster, where 20k entries
  *   started over several times and recomputed a fifth of the names) and simply starts over when full.
  */
 export const NAME_KEYS_SOURCE = String.raw`

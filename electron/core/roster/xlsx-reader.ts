@@ -133,6 +133,7 @@ function plainStrings(buf: string, out: string[]): number {
 }
 
 const ROW_START = /<(?:\w+:)?row\b/g
+const ROW_END = /<\/(?:\w+:)?row>/g
 
 function prefixedRowStart(buf: string, from: number): number {
   ROW_START.lastIndex = from
@@ -145,7 +146,7 @@ function plainRowStart(buf: string, from: number): number {
   while (at >= 0 && /\w/.test(buf[at + 4] ?? ' ')) at = buf.indexOf('<row', at + 4)
   return at
 }
-const ROW_END = /<\/(?:\w+:)?row>/g
+
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
 const V = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/
 const IS = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/
