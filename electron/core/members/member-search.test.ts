@@ -126,6 +126,25 @@ describe('member search', () => {
     expect(second.total).toBe(3004)
   })
 
+  it('binds nothing SQLite plans by, so a kept search statement is not recompiled on every search', async () => {
+    // A bound LIMIT, OFFSET or GLOB pattern marks a statement to be recompiled whenever it is bound again.
+    for (const query of ['张三', 'zs', 'zhangs', 'z', '139', '12', 'Q7', '']) {
+      for (const sort of ['relevance', 'name'] as const) {
+        const built = buildMemberSearch(memberSearchSchema.parse({ query, sort, offset: 40 }), 'm.id', null)
+        for (const { sql } of [built.query, built.page]) expect(sql).not.toMatch(/(LIMIT|OFFSET|GLOB|LIKE)\s+\?/)
+      }
+    }
+    // The prefix ranges still search their indexes.
+    const plans: Record<string, string[]> = {
+      zs: ['members_by_initials'], zhangs: ['members_by_pinyin'], Q7: ['members_by_employee_no'],
+    }
+    for (const [query, indexes] of Object.entries(plans)) {
+      const { query: q } = buildMemberSearch(memberSearchSchema.parse({ query }), 'm.id', null)
+      const plan = (await ws.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${q.sql}`, q.params)).map((p) => p.detail).join('\n')
+      for (const index of indexes) expect(plan).toContain(`USING COVERING INDEX ${index}`)
+    }
+  })
+
   it('drives a text query from its hits, not from a walk of the register', async () => {
     const { query } = buildMemberSearch(memberSearchSchema.parse({ query: '张三', sort: 'name' }), 'm.id', null)
     const plan = await ws.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params)
