@@ -136,7 +136,7 @@ describe('member search', () => {
     }
     // The prefix ranges still search their indexes.
     const plans: Record<string, string[]> = {
-      zs: ['members_by_initials'], zhangs: ['members_by_pinyin'], Q7: ['members_by_employee_no'],
+      zs: ['members_by_initials_pinyin'], zhangs: ['members_by_pinyin', 'members_by_initials_pinyin'], Q7: ['members_by_employee_no'],
     }
     for (const [query, indexes] of Object.entries(plans)) {
       const { query: q } = buildMemberSearch(memberSearchSchema.parse({ query }), 'm.id', null)

@@ -12,8 +12,9 @@ import m0100 from './0100-drop-long-id-tail-indexes'
 import m0110 from './0110-index-number-pieces'
 import m0120 from './0120-drop-long-id-tail-hashes'
 import m0130 from './0130-drop-search-doc-sizes'
+import m0140 from './0140-index-initials-with-pinyin'
 
 /** Append-only: never edit a migration that has shipped; add the next one (fix forward). */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0110, m0120, m0130]
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0110, m0120, m0130, m0140]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
