@@ -62,4 +62,16 @@ describe('batched AES-256-GCM (the seal worker’s ID number sealing)', () => {
     expect(() => makeGcmBatch(createCipheriv, randomBytes(32)).open([sealed[0]!])).toThrow(/authentication/)
     expect(() => batch.open([`v2.${sealed[0]!.slice(3)}`])).toThrow(/version/)
   })
+
+  it('keeps giving createCipheriv’s results call after call on one batch (its one AES context is reused)', () => {
+    const key = randomBytes(32)
+    const batch = makeGcmBatch(createCipheriv, key)
+    for (let round = 0; round < 50; round++) {
+      const messages = Array.from({ length: 1 + (round % 7) }, (_, i) => `63010219850301${String(round * 10 + i).padStart(4, '0')}`)
+      const ivs = randomBytes(12 * messages.length)
+      const sealed = batch.seal(messages, ivs)
+      messages.forEach((m, i) => expect(sealed[i]).toBe(native(key, ivs.subarray(i * 12, i * 12 + 12), m)))
+      expect(batch.open(sealed)).toEqual(messages)
+    }
+  })
 })
