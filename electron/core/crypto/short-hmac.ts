@@ -1,9 +1,9 @@
 /**
- * HMAC-SHA256 of short messages (≤ 55 UTF-8 bytes), for the blind indexes an import computes four
- * times per member. node:crypto's createHmac costs 3–5 µs a call here, almost all of it in setting
- * up a native HMAC context; this does the same arithmetic in about 1.5 µs, because the key's two
- * padded blocks are hashed once up front and a short message is then one block each way (FIPS
- * 180-4 SHA-256, RFC 2104 HMAC). It returns exactly what
+ * HMAC-SHA256 of short messages (≤ 55 UTF-8 bytes), for the blind indexes: two per member of an
+ * import, one per number search. node:crypto's createHmac costs 3–5 µs a call here, almost all of
+ * it in setting up a native HMAC context; this does the same arithmetic in about 1.5 µs, because
+ * the key's two padded blocks are hashed once up front and a short message is then one block each
+ * way (FIPS 180-4 SHA-256, RFC 2104 HMAC). It returns exactly what
  * `createHmac('sha256', key).update(message).digest('base64url').slice(0, 22)` returns, which
  * short-hmac.test.ts checks on thousands of inputs; longer messages return null (callers use
  * createHmac for them).

@@ -299,10 +299,14 @@ export async function idNumberHits(db: Pick<Queryable, 'cachedAll'>, raw: string
   if (upper.length === 18) return { hash: ids.hash(upper) }
   if (upper.length === 4) return { tail4: ids.tail4Hash(upper) }
   if (upper.length < 4 || upper.length > 6) return null
-  const candidates = await db.cachedAll<{ id: number; enc: string }>(
-    'SELECT id, id_number_enc AS enc FROM members WHERE id_tail4_hash = ? ORDER BY id', [ids.tail4Hash(upper)])
-  const numbers = ids.revealMany(candidates.map((c) => c.enc))
-  return { ids: candidates.filter((_, i) => numbers[i]!.toUpperCase().endsWith(upper)).map((c) => c.id) }
+  // One row of "id enc id enc …" (sealed values have no spaces): a row per candidate would cost a
+  // JavaScript object each on the way back, more than the look-up itself.
+  const [row] = await db.cachedAll<{ c: string | null }>(
+    "SELECT group_concat(id || ' ' || id_number_enc, ' ' ORDER BY id) AS c FROM members WHERE id_tail4_hash = ? AND id_number_enc IS NOT NULL",
+    [ids.tail4Hash(upper)])
+  const parts = row?.c ? row.c.split(' ') : []
+  const numbers = ids.revealMany(parts.filter((_, i) => i % 2 === 1))
+  return { ids: numbers.flatMap((n, i) => (n.toUpperCase().endsWith(upper) ? [Number(parts[2 * i])] : [])) }
 }
 
 export async function countMembers(db: Queryable): Promise<number> {
