@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { makeGcmBatch } from './gcm-batch'
 import { SealWorker } from './seal-worker'
-import { makeShortHmac } from './short-hmac'
+import { makeBlindIndex } from './short-hmac'
 
 /**
  * Protects the data key at rest. In Electron it is `safeStorage` (DPAPI / Keychain / libsecret),
@@ -103,11 +103,10 @@ export class KeyVault {
 
   /** Deterministic keyed hash for exact look-ups; `purpose` keeps indexes of different fields apart. */
   blindIndex(purpose: string, value: string): string {
-    const message = `${purpose}\u0000${value}`
-    // The same digest as the seal worker's: a number search computes one per keystroke.
-    this.shortHmac ??= makeShortHmac(this.indexKey)
-    return this.shortHmac(message) ?? createHmac('sha256', this.indexKey).update(message).digest('base64url').slice(0, 22)
+    // The seal worker's own definition: a number search computes one per keystroke.
+    this.blind ??= makeBlindIndex(createHmac, this.indexKey)
+    return this.blind(purpose, value)
   }
 
-  private shortHmac: ReturnType<typeof makeShortHmac> | undefined
+  private blind: ReturnType<typeof makeBlindIndex> | undefined
 }

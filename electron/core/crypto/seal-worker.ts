@@ -27,18 +27,13 @@ const { createCipheriv, createHmac, randomBytes } = require('node:crypto')
 ${SHORT_HMAC_SOURCE}
 ${GCM_BATCH_SOURCE}
 const sealAll = makeGcmBatch(createCipheriv, Buffer.from(workerData.encKey)).seal
-const indexKey = Buffer.from(workerData.indexKey)
-const shortHmac = makeShortHmac(indexKey)
+const blind = makeBlindIndex(createHmac, Buffer.from(workerData.indexKey))
 ${NAME_KEYS_SOURCE}
 let nameKeys = null
 try {
   nameKeys = makeNameKeys(require(workerData.pinyinModule))
 } catch {
   // Without pinyin-pro here, batches are answered with an error and the main thread does the work.
-}
-function blind(purpose, value) {
-  const message = purpose + '\u0000' + value
-  return shortHmac(message) ?? createHmac('sha256', indexKey).update(message).digest('base64url').slice(0, 22)
 }
 parentPort.on('message', (m) => {
   if (!nameKeys) return parentPort.postMessage({ id: m.id, error: 'pinyin-pro could not be loaded' })

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { makeShortHmac } from './short-hmac'
+import { makeBlindIndex, makeShortHmac } from './short-hmac'
 
 const native = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest('base64url').slice(0, 22)
 
@@ -29,5 +29,13 @@ describe('short HMAC-SHA256 (the seal worker’s blind indexes)', () => {
     const hmac = makeShortHmac(randomBytes(32))
     expect(hmac('x'.repeat(56))).toBeNull()
     expect(hmac('中'.repeat(19))).toBeNull() // 57 bytes in UTF-8, 19 characters
+  })
+
+  it('gives a blind index of purpose and value equal to createHmac, short or long', () => {
+    const key = randomBytes(32)
+    const blind = makeBlindIndex(createHmac, key)
+    for (const [purpose, value] of [['idTail4', '123X'], ['idNumber', '630102198503010014'], ['idNumber', '中'.repeat(30)]] as const) {
+      expect(blind(purpose, value)).toBe(native(key, `${purpose}\u0000${value}`))
+    }
   })
 })

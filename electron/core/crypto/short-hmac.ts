@@ -114,9 +114,25 @@ export const SHORT_HMAC_SOURCE = String.raw`function makeShortHmac(key) {
     }
     return String.fromCharCode.apply(null, out)
   }
+}
+
+/**
+ * A blind index: the HMAC of purpose, NUL, value, as 22 base64url characters; short messages
+ * through makeShortHmac, longer ones through createHmac. KeyVault and the seal worker both use it.
+ */
+function makeBlindIndex(createHmac, key) {
+  const shortHmac = makeShortHmac(key)
+  return (purpose, value) => {
+    const message = purpose + '\u0000' + value
+    return shortHmac(message) ?? createHmac('sha256', key).update(message).digest('base64url').slice(0, 22)
+  }
 }`
 
 type ShortHmac = (message: string) => string | null
+type BlindIndex = (purpose: string, value: string) => string
 
 // The one definition is the text above (see why there).
-export const makeShortHmac = new Function(`${SHORT_HMAC_SOURCE}\nreturn makeShortHmac`)() as (key: Uint8Array) => ShortHmac
+export const { makeShortHmac, makeBlindIndex } = new Function(`${SHORT_HMAC_SOURCE}\nreturn { makeShortHmac, makeBlindIndex }`)() as {
+  makeShortHmac: (key: Uint8Array) => ShortHmac
+  makeBlindIndex: (createHmac: typeof import('node:crypto').createHmac, key: Uint8Array) => BlindIndex
+}
